@@ -1,0 +1,94 @@
+// Read-only views of the link graph in the shapes of the API contract.
+// Pure: the service (node) and the CLI both render the graph through these.
+
+import type {
+  ConceptPage,
+  NoteListItem,
+  OutgoingLink,
+  TitledBacklink,
+  TitledMention,
+} from './api';
+import type { LinkGraph } from './graph';
+import { unlinkedMentions } from './mentions';
+import type { Backlink, NoteId, ParsedNote, Resolution } from './model';
+import { conceptKey } from './names';
+
+export function listItem(note: ParsedNote): NoteListItem {
+  return { id: note.id, title: note.title, date: note.date, tags: note.tags, aliases: note.aliases };
+}
+
+/** Newest first; undated notes after the dated ones, by title. */
+export function compareTimeline(a: NoteListItem, b: NoteListItem): number {
+  if (a.date && b.date) return a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1;
+  if (a.date) return -1;
+  if (b.date) return 1;
+  return a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1);
+}
+
+export function timeline(graph: LinkGraph): NoteListItem[] {
+  return [...graph.notes()].map(listItem).sort(compareTimeline);
+}
+
+function titled(graph: LinkGraph, backlinks: Backlink[]): TitledBacklink[] {
+  return backlinks.map((b) => {
+    const source = graph.note(b.source);
+    return { ...b, title: source?.title ?? b.source, date: source?.date ?? null };
+  });
+}
+
+export function titledBacklinks(graph: LinkGraph, id: NoteId): TitledBacklink[] {
+  return titled(graph, graph.backlinks(id));
+}
+
+export function titledMentions(graph: LinkGraph, id: NoteId): TitledMention[] {
+  return unlinkedMentions(graph, id).map((m) => ({ ...m, title: graph.note(m.source)?.title ?? m.source }));
+}
+
+export function resolutionLabel(graph: LinkGraph, resolution: Resolution, fallback: string): string {
+  switch (resolution.kind) {
+    case 'note':
+      return graph.note(resolution.id)?.title ?? fallback;
+    case 'concept':
+      return graph.concept(resolution.key)?.name ?? fallback;
+    case 'unresolved':
+      return resolution.name;
+    case 'attachment':
+      return resolution.path;
+  }
+}
+
+export function outgoingLinks(graph: LinkGraph, id: NoteId): OutgoingLink[] {
+  return graph.outgoing(id).map(({ link, resolution }) => ({
+    raw: link.raw,
+    target: link.target,
+    heading: link.heading,
+    alias: link.alias,
+    line: link.line,
+    resolution,
+    label: resolutionLabel(graph, resolution, link.target),
+  }));
+}
+
+/** A concept page; an unresolved concept comes back with no notes and the links that name it. */
+export function conceptPage(graph: LinkGraph, name: string): ConceptPage | null {
+  const key = conceptKey(name);
+  const concept = graph.concept(key);
+  if (concept) {
+    return {
+      key,
+      name: concept.name,
+      notes: concept.notes.map((id) => listItem(graph.note(id)!)),
+      backlinks: titled(graph, graph.conceptBacklinks(key)),
+      unresolved: false,
+    };
+  }
+  const unresolved = graph.unresolved().find((u) => u.key === key);
+  if (!unresolved) return null;
+  return {
+    key,
+    name: unresolved.name,
+    notes: [],
+    backlinks: titled(graph, graph.conceptBacklinks(key)),
+    unresolved: true,
+  };
+}

@@ -1,0 +1,368 @@
+// The notebook service: the one object behind the API contract. It composes
+// the folder store, the link graph, the search index, the watcher and the
+// history; the transports (IPC, web host) and the CLI only call into it.
+
+import { createHash, randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import {
+  ApiError,
+  type CreateNoteArgs,
+  type CreateNoteResult,
+  type DeleteResult,
+  type ExportRequest,
+  type NoteVersion,
+  type NotebookEvent,
+  type NotebookInfo,
+  type NotePage,
+  type SaveResult,
+} from '../core/api';
+import { learnDateStyle, usesYearFolders } from '../core/date-style';
+import { formatDatePrefix } from '../core/dates';
+import { fullGraph, localGraph } from '../core/graph-data';
+import { linkMentionEdits, renameEdits } from '../core/link-edits';
+import { unlinkedMentions } from '../core/mentions';
+import type { NoteId } from '../core/model';
+import { conceptKey } from '../core/names';
+import { parseNote } from '../core/note';
+import { extensionOf, isNoteFileName, normalizeId } from '../core/paths';
+import { quickSwitch } from '../core/quick-switch';
+import { toSearchDoc } from '../core/search/search-doc';
+import { conceptPage, listItem, outgoingLinks, timeline, titledBacklinks, titledMentions } from '../core/views';
+import { exportNotebook } from './export/export-notebook';
+import { NoteHistory } from './history';
+import { mimeTypeOf } from './mime';
+import { openNotebook, type OpenedNotebook } from './open-notebook';
+import type { NotebookService, ServiceOptions } from './service-types';
+import { defaultDataDir } from './user-dirs';
+import { NotebookWatcher } from './watcher';
+
+const ATTACHMENTS_FOLDER = 'attachments';
+
+export async function createNotebookService(options: ServiceOptions): Promise<NotebookService> {
+  const nb = await openNotebook(options.root, { cacheDir: options.cacheDir });
+  return new Service(nb, options).start();
+}
+
+class Service implements NotebookService {
+  private readonly listeners = new Set<(event: NotebookEvent) => void>();
+  private readonly history: NoteHistory;
+  private readonly deleted = new Map<string, { id: NoteId; source: string }>();
+  /** Hashes of what this process last wrote or read per note, to tell our writes from others'. */
+  private readonly knownHash = new Map<NoteId, string>();
+  private watcher: NotebookWatcher | null = null;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly nb: OpenedNotebook,
+    private readonly options: ServiceOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    const notebookKey = createHash('sha256').update(nb.root).digest('hex').slice(0, 16);
+    this.history = new NoteHistory(options.dataDir ?? defaultDataDir(), notebookKey);
+    for (const file of nb.scan.notes) this.knownHash.set(file.id, file.version.hash);
+  }
+
+  async start(): Promise<this> {
+    void this.nb.search.ready.then((ready) =>
+      this.emit({ type: 'index-ready', noteCount: ready.notes, ms: Math.round(ready.ms) }),
+    );
+    if (this.options.watch !== false) {
+      this.watcher = new NotebookWatcher(this.nb.root, (event) => {
+        void this.onExternalChange(event.kind, event.id).catch((error: unknown) => {
+          console.error(`watcher: could not reload ${event.id}: ${String(error)}`);
+        });
+      });
+      await this.watcher.start();
+    }
+    void this.history.prune(this.now()).catch(() => undefined);
+    return this;
+  }
+
+  onEvent(listener: (event: NotebookEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: NotebookEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.stop();
+    await this.nb.search.close();
+  }
+
+  // ---- reading -------------------------------------------------------
+
+  async info(): Promise<NotebookInfo> {
+    const graph = this.nb.graph;
+    return {
+      root: this.nb.root,
+      name: basename(this.nb.root),
+      noteCount: graph.size,
+      indexReady: this.nb.search.isReady(),
+      dateStyle: learnDateStyle([...graph.notes()].map((n) => n.stem)),
+      attachmentsFolder: ATTACHMENTS_FOLDER,
+      skipped: this.nb.scan.skipped,
+    };
+  }
+
+  async timeline() {
+    return timeline(this.nb.graph);
+  }
+
+  private requireNote(id: NoteId) {
+    const note = this.nb.graph.note(id);
+    if (!note) throw new ApiError('not-found', `No note "${id}" in this notebook.`);
+    return note;
+  }
+
+  async getNote({ id }: { id: NoteId }): Promise<NotePage> {
+    this.requireNote(id);
+    const file = await this.nb.store.read(id);
+    // The disk is the truth: a change the watcher has not reported yet is applied now.
+    if (file.version.hash !== this.knownHash.get(id)) this.applySource(id, file.source, file.version.hash);
+    const note = this.requireNote(id);
+    const graph = this.nb.graph;
+    return {
+      note: listItem(note),
+      frontmatter: note.frontmatter,
+      headings: note.headings,
+      warnings: note.warnings,
+      source: file.source,
+      version: file.version,
+      readOnly: file.readOnly,
+      outgoing: outgoingLinks(graph, id),
+      backlinks: titledBacklinks(graph, id),
+      mentions: titledMentions(graph, id),
+      concept: conceptKey(note.title),
+    };
+  }
+
+  async findNote({ name }: { name: string }) {
+    return this.nb.graph.findByName(name);
+  }
+
+  async getConcept({ key }: { key: string }) {
+    const page = conceptPage(this.nb.graph, key);
+    if (!page) throw new ApiError('not-found', `No note or link names the concept "${key}".`);
+    return page;
+  }
+
+  async search({ query, limit }: { query: string; limit?: number }) {
+    return this.nb.search.search(query, { limit });
+  }
+
+  async quickSwitch({ query, limit }: { query: string; limit?: number }) {
+    return quickSwitch(this.nb.graph, query, limit);
+  }
+
+  async tags() {
+    return this.nb.graph.tags();
+  }
+
+  async graph({ center, depth }: { center?: string; depth?: number }) {
+    return center ? localGraph(this.nb.graph, center, depth ?? 1) : fullGraph(this.nb.graph);
+  }
+
+  async history({ id }: { id: NoteId }) {
+    return this.history.list(id);
+  }
+
+  async readFile(relativePath: string) {
+    const bytes = await this.nb.store.readBytes(relativePath);
+    return { bytes, mime: mimeTypeOf(relativePath) };
+  }
+
+  // ---- writing -------------------------------------------------------
+
+  /** Parses new text for a note into the graph and the index, and remembers its hash. */
+  private applySource(id: NoteId, source: string, hash: string): 'added' | 'changed' {
+    const existed = this.nb.graph.note(id) !== undefined;
+    const note = parseNote(id, source);
+    this.nb.graph.upsert(note);
+    this.nb.search.upsert(toSearchDoc(note));
+    this.knownHash.set(id, hash);
+    return existed ? 'changed' : 'added';
+  }
+
+  private forget(id: NoteId): void {
+    this.nb.graph.remove(id);
+    this.nb.search.remove(id);
+    this.knownHash.delete(id);
+  }
+
+  private async onExternalChange(kind: 'upsert' | 'remove', id: NoteId): Promise<void> {
+    if (kind === 'remove') {
+      if (!this.nb.graph.note(id)) return;
+      this.forget(id);
+      this.emit({ type: 'note-removed', id });
+      return;
+    }
+    const file = await this.nb.store.read(id).catch(() => null);
+    if (!file || file.version.hash === this.knownHash.get(id)) return; // our own write, or gone again
+    const change = this.applySource(id, file.source, file.version.hash);
+    this.emit({ type: change === 'added' ? 'note-added' : 'note-changed', id });
+  }
+
+  async saveNote({ id, content, baseVersion }: { id: NoteId; content: string; baseVersion: NoteVersion }): Promise<SaveResult> {
+    this.requireNote(id);
+    const result = await this.nb.store.save(id, content, baseVersion, {
+      beforeOverwrite: (previous) => this.history.snapshot(id, previous, this.now()),
+    });
+    if (!result.ok) {
+      this.emit({ type: 'conflict', id });
+      return result;
+    }
+    const { source } = await this.nb.store.read(id);
+    this.applySource(id, source, result.version.hash);
+    this.emit({ type: 'note-changed', id });
+    return result;
+  }
+
+  async restoreHistory({ id, snapshotId }: { id: NoteId; snapshotId: string }): Promise<SaveResult> {
+    const text = await this.history.read(id, snapshotId);
+    const current = await this.nb.store.read(id);
+    return this.saveNote({ id, content: text, baseVersion: current.version });
+  }
+
+  private async writeNew(id: NoteId, content: string): Promise<void> {
+    await this.nb.store.create(id, content);
+    const file = await this.nb.store.read(id);
+    this.applySource(id, file.source, file.version.hash);
+    this.emit({ type: 'note-added', id });
+  }
+
+  async createNote(args: CreateNoteArgs): Promise<CreateNoteResult> {
+    const id = args.kind === 'today' ? this.todayId() : this.namedId(args.name, args.folder);
+    if (this.nb.graph.note(id)) return { id, created: false };
+    const content = args.kind === 'named' && args.content !== undefined ? args.content : await this.templateText(args.template, id);
+    await this.writeNew(id, content);
+    return { id, created: true };
+  }
+
+  private todayId(): NoteId {
+    const today = this.now();
+    const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+      .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
+      .join('-');
+    const notes = [...this.nb.graph.notes()];
+    const style = learnDateStyle(notes.map((n) => n.stem));
+    // A daily note is named by its date alone: `2025-01-02.md` or `02JAN25.md`.
+    const stem = formatDatePrefix(iso, style).replace(/[\s\-_]+$/, '');
+    const folder = usesYearFolders(notes) ? iso.slice(0, 4) : '';
+    return normalizeId(folder ? `${folder}/${stem}.md` : `${stem}.md`);
+  }
+
+  private namedId(name: string, folder?: string): NoteId {
+    const clean = name.trim();
+    if (clean === '' || /[\\/:*?"<>|\u0000]/.test(clean) || clean.startsWith('.')) {
+      throw new ApiError('bad-argument', `"${name}" cannot be a note name: avoid / \\ : * ? " < > | and a leading dot.`);
+    }
+    const file = isNoteFileName(clean) ? clean : `${clean}.md`;
+    try {
+      return normalizeId(folder ? `${folder}/${file}` : file);
+    } catch (error) {
+      throw new ApiError('outside-root', String((error as Error).message));
+    }
+  }
+
+  private async templateText(template: string | undefined, id: NoteId): Promise<string> {
+    if (!template) return '';
+    const templateId = this.nb.graph.findByName(template);
+    if (!templateId) throw new ApiError('not-found', `No template note "${template}".`);
+    const { source } = await this.nb.store.read(templateId);
+    const note = parseNote(id, '');
+    return source
+      .replaceAll('{{title}}', note.title)
+      .replaceAll('{{date}}', note.date ?? '');
+  }
+
+  /** Writes new full texts for several notes, each against its current disk version. */
+  private async writeEdits(edits: Map<NoteId, string>): Promise<NoteId[]> {
+    const changed: NoteId[] = [];
+    for (const [id, text] of [...edits].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const current = await this.nb.store.read(id);
+      const result = await this.nb.store.save(id, text, current.version, {
+        beforeOverwrite: (previous) => this.history.snapshot(id, previous, this.now()),
+      });
+      if (!result.ok) throw new ApiError('io', `"${id}" changed on disk while its links were being rewritten; run again.`);
+      const { source } = await this.nb.store.read(id);
+      this.applySource(id, source, result.version.hash);
+      this.emit({ type: 'note-changed', id });
+      changed.push(id);
+    }
+    return changed;
+  }
+
+  async renameNote({ id, newId }: { id: NoteId; newId: NoteId }) {
+    this.requireNote(id);
+    if (!isNoteFileName(newId)) throw new ApiError('bad-argument', `The new name "${newId}" must end in .md or .markdown.`);
+    const target = normalizeId(newId);
+    if (target === id) return { id, changed: [] };
+    if (this.nb.graph.note(target)) throw new ApiError('exists', `A note "${target}" already exists.`);
+    // Rewrite links against the graph as it is before the move.
+    const edits = renameEdits(this.nb.graph, id, target);
+    const ownEdit = edits.get(id);
+    edits.delete(id);
+    await this.nb.store.move(id, target);
+    const moved = await this.nb.store.read(target);
+    this.forget(id);
+    this.applySource(target, moved.source, moved.version.hash);
+    this.emit({ type: 'note-removed', id });
+    this.emit({ type: 'note-added', id: target });
+    if (ownEdit !== undefined) edits.set(target, ownEdit);
+    const changed = await this.writeEdits(edits);
+    return { id: target, changed: changed.filter((c) => c !== target) };
+  }
+
+  async deleteNote({ id }: { id: NoteId }): Promise<DeleteResult> {
+    this.requireNote(id);
+    const { source } = await this.nb.store.read(id);
+    const trashedTo = await this.nb.store.trash(id, this.options.trashItem);
+    this.forget(id);
+    this.emit({ type: 'note-removed', id });
+    const undoToken = randomUUID();
+    this.deleted.set(undoToken, { id, source });
+    return { id, trashedTo, undoToken };
+  }
+
+  async undoDelete({ undoToken }: { undoToken: string }) {
+    const entry = this.deleted.get(undoToken);
+    if (!entry) throw new ApiError('not-found', 'Nothing to undo: the deletion is unknown or was already undone.');
+    await this.writeNew(entry.id, entry.source);
+    this.deleted.delete(undoToken);
+    return { id: entry.id };
+  }
+
+  async linkMentions({ target, mentions }: { target: NoteId; mentions?: Array<{ source: NoteId; offset: number }> }) {
+    this.requireNote(target);
+    const all = unlinkedMentions(this.nb.graph, target);
+    const wanted = mentions
+      ? all.filter((m) => mentions.some((w) => w.source === m.source && w.offset === m.offset))
+      : all;
+    if (mentions && wanted.length !== mentions.length) {
+      throw new ApiError('not-found', 'Some of those mentions are no longer in their notes; reload and try again.');
+    }
+    const changed = await this.writeEdits(linkMentionEdits(this.nb.graph, target, wanted));
+    return { changed, linked: wanted.length };
+  }
+
+  async saveAttachment({ forNote, name, dataBase64 }: { forNote: NoteId; name: string; dataBase64: string }) {
+    this.requireNote(forNote);
+    const safeName = basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f<>:"|?*#^[\]]/g, '-').trim();
+    if (safeName === '' || safeName.startsWith('.') || isNoteFileName(safeName) || extensionOf(safeName) === '') {
+      throw new ApiError('bad-argument', `"${name}" is not a usable attachment file name.`);
+    }
+    const bytes = Buffer.from(dataBase64, 'base64');
+    const path = await this.nb.store.writeAttachment(`${ATTACHMENTS_FOLDER}/${safeName}`, bytes);
+    this.nb.attachments.add(path.toLowerCase());
+    const image = /\.(png|jpe?g|gif|webp|svg|avif|bmp)$/i.test(path);
+    const fileName = path.slice(path.lastIndexOf('/') + 1);
+    return { path, markdown: `${image ? '!' : ''}[[${fileName}]]` };
+  }
+
+  async exportBundle(args: ExportRequest) {
+    return exportNotebook(this.nb.root, args);
+  }
+}
