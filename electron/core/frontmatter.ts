@@ -73,10 +73,16 @@ function nextLineBreak(source: string, from: number): number {
 function parseYaml(yaml: string): { data: Record<string, unknown>; warnings: ParseWarning[] } {
   if (yaml.trim() === '') return { data: {}, warnings: [] };
   const warnings: ParseWarning[] = [];
-  const doc = parseDocument(yaml, { schema: 'core', prettyErrors: true, uniqueKeys: true });
+  // logLevel 'error': YAML's warnings would go to process.emitWarning, which core must not touch.
+  const doc = parseDocument(yaml, { schema: 'core', prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+  // An error found at the end of the input (an unclosed `[`) belongs to the last YAML line, not the closing fence.
+  const lastLine = yaml.replace(/(?:\r\n|\n|\r)$/, '').split(/\r\n|\n|\r/).length;
+  const reported = new Set<number>();
   for (const error of doc.errors) {
     // Line 1 of the YAML is line 2 of the file (line 1 is the `---`).
-    const fileLine = (error.linePos?.[0]?.line ?? 1) + 1;
+    const fileLine = Math.min(error.linePos?.[0]?.line ?? 1, lastLine) + 1;
+    if (reported.has(fileLine)) continue;
+    reported.add(fileLine);
     const what = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     warnings.push({
       code: 'frontmatter-yaml',

@@ -34,7 +34,7 @@ export function scanMarkdown(source: string, bodyOffset: number): MarkdownScan {
   const toSource = offsetMapper(body, bodyOffset);
 
   const walker = new TokenWalker(text);
-  walker.walkList(Lexer.lex(text, { gfm: true }), 0, text.length);
+  walker.walkTopLevel(lexBlocks(text));
   const code = mergeRanges(walker.ranges);
   const comments = percentComments(text, code);
 
@@ -42,8 +42,29 @@ export function scanMarkdown(source: string, bodyOffset: number): MarkdownScan {
   return {
     nonProse: mergeRanges(bodyOffset > 0 ? [0, bodyOffset, ...nonProse] : nonProse),
     obsidianComments: comments.map(toSource),
-    headings: walker.headings.map((h) => ({ ...h, offset: toSource(h.offset) })),
+    // A heading inside a `%%` comment is hidden in Obsidian, so it is no heading.
+    headings: walker.headings
+      .filter((h) => !inRanges(comments, h.offset))
+      .map((h) => ({ ...h, offset: toSource(h.offset) })),
   };
+}
+
+/**
+ * Lexes like `Lexer.lex`, but runs the (costly) inline pass only on blocks
+ * that can hold a code span or an HTML comment: the rest of the inline
+ * tokens (emphasis, links) do not change what is prose, and this runs on
+ * every note of the notebook.
+ */
+function lexBlocks(text: string): Token[] {
+  const lexer = new Lexer({ gfm: true });
+  lexer.blockTokens(text, lexer.tokens);
+  for (const item of lexer.inlineQueue) {
+    if (!item.src.includes('`') && !item.src.includes('<!--')) continue;
+    lexer.state.inRawBlock = false;
+    lexer.inlineTokens(item.src, item.tokens);
+  }
+  lexer.inlineQueue = [];
+  return lexer.tokens;
 }
 
 /**
@@ -73,7 +94,16 @@ function offsetMapper(body: string, bodyOffset: number): (n: number) => number {
   };
 }
 
-type AnyToken = Token & { tokens?: Token[]; items?: Token[]; header?: Tokens.TableCell[]; rows?: Tokens.TableCell[][] };
+type AnyToken = Token & {
+  tokens?: Token[];
+  items?: Token[];
+  header?: Tokens.TableCell[];
+  rows?: Tokens.TableCell[][];
+  /** Memo of {@link matters}, set on the token itself (tokens are ours, fresh per lex). */
+  [MATTERS]?: boolean;
+};
+
+const MATTERS = Symbol('matters');
 
 /**
  * Walks marked's tokens in document order and places each one that matters
@@ -87,16 +117,35 @@ class TokenWalker {
 
   constructor(private readonly text: string) {}
 
-  walkList(tokens: Token[], from: number, limit: number): void {
+  /** `text.startsWith(s, at)`, written as a slice comparison: V8 compares that with memcmp, startsWith char by char. */
+  private textAt(s: string, at: number): boolean {
+    return this.text.slice(at, at + s.length) === s;
+  }
+
+  /** Walks sibling tokens in order; returns the cursor after the last one placed. */
+  walkList(tokens: Token[], from: number, limit: number): number {
     let cursor = from;
     for (const token of tokens) cursor = this.walk(token as AnyToken, cursor, limit);
+    return cursor;
+  }
+
+  /**
+   * The top level: marked consumes the text token by token, so each raw
+   * starts where the one before ended and nothing needs searching.
+   */
+  walkTopLevel(tokens: Token[]): void {
+    let cursor = 0;
+    for (const token of tokens) {
+      if (matters(token as AnyToken)) this.walk(token as AnyToken, cursor, this.text.length);
+      cursor += (token.raw ?? '').length;
+    }
   }
 
   /** Handles one token found at or after `cursor`; returns the cursor after it. */
   private walk(token: AnyToken, cursor: number, limit: number): number {
     const raw = token.raw ?? '';
     if (!matters(token)) {
-      return this.text.startsWith(raw, cursor) ? cursor + raw.length : cursor;
+      return this.textAt(raw, cursor) ? cursor + raw.length : cursor;
     }
     const at = this.locate(raw, cursor, limit);
     if (!at) return cursor;
@@ -105,15 +154,25 @@ class TokenWalker {
       case 'code':
       case 'codespan':
         this.ranges.push(start, end);
-        break;
+        return end;
       case 'html':
         this.htmlComments(start, end);
+        return end;
+      case 'heading': {
+        const heading = token as Tokens.Heading;
+        this.headings.push({ level: heading.depth, text: heading.text.trim().replace(/\s*\n\s*/g, ' '), offset: start });
         break;
-      case 'heading':
-        this.headings.push({ level: (token as Tokens.Heading).depth, text: (token as Tokens.Heading).text.trim(), offset: start });
-        break;
+      }
     }
-    for (const children of childLists(token)) this.walkList(children, start, end);
+    if (token.type === 'table') {
+      // Cells in order, so two equal code spans land in their own cells.
+      let inner = start;
+      for (const cell of token.header ?? []) inner = this.walkList(cell.tokens, inner, end);
+      for (const row of token.rows ?? []) for (const cell of row) inner = this.walkList(cell.tokens, inner, end);
+    } else {
+      if (token.tokens) this.walkList(token.tokens, start, end);
+      if (token.items) this.walkList(token.items, start, end);
+    }
     return end;
   }
 
@@ -137,57 +196,76 @@ class TokenWalker {
 
   private locate(raw: string, from: number, limit: number): [number, number] | null {
     if (raw === '') return null;
-    if (this.text.startsWith(raw, from)) return [from, from + raw.length];
+    if (this.textAt(raw, from)) return [from, from + raw.length];
+    const lines = raw.replace(/\n+$/, '').split('\n');
+    if (lines.length > 1) return this.locateLines(lines, from, limit);
     const index = this.text.indexOf(raw, from);
     if (index >= 0 && index < limit) return [index, index + raw.length];
-    const trimmed = raw.replace(/\n+$/, '');
-    if (!trimmed.includes('\n')) return null;
-    const pattern = new RegExp(trimmed.split('\n').map(escapeRegExp).join('\\n[ \\t>]*'), 'g');
-    pattern.lastIndex = from;
-    const m = pattern.exec(this.text);
-    return m && m.index < limit ? [m.index, m.index + m[0].length] : null;
+    // Table cells reach the inline lexer with `\|` already turned into `|`.
+    if (raw.includes('|')) {
+      const escaped = raw.replace(/\|/g, '\\|');
+      const at = this.text.indexOf(escaped, from);
+      if (at >= 0 && at < limit) return [at, at + escaped.length];
+    }
+    return null;
+  }
+
+  /** Finds `lines` where each line after the first may follow a `>`/indentation prefix that marked stripped. */
+  private locateLines(lines: string[], from: number, limit: number): [number, number] | null {
+    const text = this.text;
+    for (let start = text.indexOf(lines[0], from); start >= 0 && start < limit; start = text.indexOf(lines[0], start + 1)) {
+      let pos = start + lines[0].length;
+      for (let i = 1; i < lines.length && pos >= 0; i++) {
+        if (text.charCodeAt(pos) !== 10) {
+          pos = -1;
+          break;
+        }
+        pos = this.afterPrefix(pos + 1, lines[i]);
+      }
+      if (pos >= 0) return [start, pos];
+    }
+    return null;
+  }
+
+  /** End of `line` found at `pos` after the shortest run of spaces, tabs and `>`; -1 if absent. */
+  private afterPrefix(pos: number, line: string): number {
+    for (let p = pos; ; p++) {
+      if (this.textAt(line, p)) return p + line.length;
+      const c = this.text.charCodeAt(p);
+      if (c !== 32 && c !== 9 && c !== 62) return -1;
+    }
   }
 }
 
-const matterCache = new WeakMap<object, boolean>();
-
 /** Whether a token is, or holds, code, an HTML comment or a heading. */
 function matters(token: AnyToken): boolean {
+  const memo = token[MATTERS];
+  if (memo !== undefined) return memo;
+  let result: boolean;
   switch (token.type) {
     case 'code':
     case 'codespan':
     case 'heading':
-      return true;
-    case 'html':
-      return (token.raw ?? '').includes('<!--');
-  }
-  const cached = matterCache.get(token);
-  if (cached !== undefined) return cached;
-  let result = false;
-  for (const children of childLists(token)) {
-    if (children.some((child) => matters(child as AnyToken))) {
       result = true;
       break;
-    }
+    case 'html':
+      result = (token.raw ?? '').includes('<!--');
+      break;
+    case 'table':
+      result =
+        (token.header ?? []).some((cell) => anyMatters(cell.tokens)) ||
+        (token.rows ?? []).some((row) => row.some((cell) => anyMatters(cell.tokens)));
+      break;
+    default:
+      result = (token.tokens !== undefined && anyMatters(token.tokens)) || (token.items !== undefined && anyMatters(token.items));
   }
-  matterCache.set(token, result);
+  token[MATTERS] = result;
   return result;
 }
 
-function childLists(token: AnyToken): Token[][] {
-  const lists: Token[][] = [];
-  if (token.type === 'table') {
-    for (const cell of token.header ?? []) lists.push(cell.tokens);
-    for (const row of token.rows ?? []) for (const cell of row) lists.push(cell.tokens);
-    return lists;
-  }
-  if (Array.isArray(token.tokens)) lists.push(token.tokens);
-  if (token.type === 'list' && Array.isArray(token.items)) lists.push(token.items);
-  return lists;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function anyMatters(tokens: Token[]): boolean {
+  for (const token of tokens) if (matters(token as AnyToken)) return true;
+  return false;
 }
 
 /**

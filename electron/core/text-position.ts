@@ -4,6 +4,11 @@
 /** Offsets where each line starts; line 1 starts at 0. Handles LF, CRLF and lone CR. */
 export function lineStartsOf(source: string): number[] {
   const starts = [0];
+  if (!source.includes('\r')) {
+    // The common case: indexOf finds line feeds far faster than a char loop.
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

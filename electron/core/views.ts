@@ -36,8 +36,29 @@ function titled(graph: LinkGraph, backlinks: Backlink[]): TitledBacklink[] {
   });
 }
 
+/**
+ * A note's backlinks: links that resolve to it, plus links that name it by its
+ * title or an alias and so resolve to the concept it carries (`[[Nix OS]]`).
+ */
+export function noteBacklinks(graph: LinkGraph, id: NoteId): Backlink[] {
+  const note = graph.note(id);
+  const all = [...graph.backlinks(id)];
+  if (!note) return all;
+  const seen = new Set(all.map((b) => `${b.source}:${b.line}:${b.column}`));
+  for (const key of new Set([note.title, ...note.aliases].map(conceptKey))) {
+    for (const b of graph.conceptLinks(key)) {
+      const at = `${b.source}:${b.line}:${b.column}`;
+      if (b.source !== id && !seen.has(at)) {
+        seen.add(at);
+        all.push(b);
+      }
+    }
+  }
+  return all.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line || a.column - b.column));
+}
+
 export function titledBacklinks(graph: LinkGraph, id: NoteId): TitledBacklink[] {
-  return titled(graph, graph.backlinks(id));
+  return titled(graph, noteBacklinks(graph, id));
 }
 
 export function titledMentions(graph: LinkGraph, id: NoteId): TitledMention[] {

@@ -21,8 +21,6 @@ export interface NotebookGraph {
   graph: LinkGraph;
   parsed: ParsedNote[];
   scan: ScanResult;
-  /** Lower-cased relative paths of every non-note file, for attachment links. */
-  attachments: Set<string>;
   timings: { scanMs: number; parseMs: number; graphMs: number };
 }
 
@@ -38,17 +36,18 @@ export interface NoteWarning extends ParseWarning {
 export async function openNotebookGraph(root: string): Promise<NotebookGraph> {
   const store = await FolderStore.open(root);
   const scan = await scanNotebook(store.root);
-  const attachments = new Set(scan.attachments.map((p) => p.toLowerCase()));
 
   const parseStart = performance.now();
   const parsed: ParsedNote[] = scan.notes.map((file) => parseNote(file.id, file.source));
   const parseMs = performance.now() - parseStart;
 
   const graphStart = performance.now();
-  const graph = new LinkGraph({ attachmentExists: (path) => attachments.has(path.toLowerCase()) });
+  const graph = new LinkGraph();
+  // Attachments first, so links to them resolve as the notes arrive.
+  for (const path of scan.attachments) graph.addAttachment(path);
   for (const note of parsed) graph.upsert(note);
   const graphMs = performance.now() - graphStart;
-  return { root: store.root, store, graph, parsed, scan, attachments, timings: { scanMs: scan.ms, parseMs, graphMs } };
+  return { root: store.root, store, graph, parsed, scan, timings: { scanMs: scan.ms, parseMs, graphMs } };
 }
 
 /** The graph first, then the search index building in the background (answering by scan until ready). */

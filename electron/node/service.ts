@@ -45,7 +45,7 @@ export async function createNotebookService(options: ServiceOptions): Promise<No
 
 class Service implements NotebookService {
   private readonly listeners = new Set<(event: NotebookEvent) => void>();
-  private readonly history: NoteHistory;
+  private readonly snapshots: NoteHistory;
   private readonly deleted = new Map<string, { id: NoteId; source: string }>();
   /** Hashes of what this process last wrote or read per note, to tell our writes from others'. */
   private readonly knownHash = new Map<NoteId, string>();
@@ -58,7 +58,7 @@ class Service implements NotebookService {
   ) {
     this.now = options.now ?? (() => new Date());
     const notebookKey = createHash('sha256').update(nb.root).digest('hex').slice(0, 16);
-    this.history = new NoteHistory(options.dataDir ?? defaultDataDir(), notebookKey);
+    this.snapshots = new NoteHistory(options.dataDir ?? defaultDataDir(), notebookKey);
     for (const file of nb.scan.notes) this.knownHash.set(file.id, file.version.hash);
   }
 
@@ -67,14 +67,26 @@ class Service implements NotebookService {
       this.emit({ type: 'index-ready', noteCount: ready.notes, ms: Math.round(ready.ms) }),
     );
     if (this.options.watch !== false) {
-      this.watcher = new NotebookWatcher(this.nb.root, (event) => {
-        void this.onExternalChange(event.kind, event.id).catch((error: unknown) => {
-          console.error(`watcher: could not reload ${event.id}: ${String(error)}`);
-        });
-      });
+      this.watcher = new NotebookWatcher(
+        this.nb.root,
+        (event) => {
+          void this.onExternalChange(event.kind, event.id).catch((error: unknown) => {
+            console.error(`watcher: could not reload ${event.id}: ${String(error)}`);
+          });
+        },
+        {
+          onAttachment: ({ path, exists }) => {
+            const affected = exists ? this.nb.graph.addAttachment(path) : this.nb.graph.removeAttachment(path);
+            for (const id of affected) this.emit({ type: 'note-changed', id });
+          },
+          onError: (error) => console.error(`watcher: ${String(error)}`),
+        },
+      );
+      // The scan just read every file: changes from here on are reported.
+      this.watcher.seed(this.nb.scan.notes);
       await this.watcher.start();
     }
-    void this.history.prune(this.now()).catch(() => undefined);
+    void this.snapshots.prune(this.now()).catch(() => undefined);
     return this;
   }
 
@@ -166,7 +178,7 @@ class Service implements NotebookService {
   }
 
   async history({ id }: { id: NoteId }) {
-    return this.history.list(id);
+    return this.snapshots.list(id);
   }
 
   async readFile(relativePath: string) {
@@ -208,7 +220,7 @@ class Service implements NotebookService {
   async saveNote({ id, content, baseVersion }: { id: NoteId; content: string; baseVersion: NoteVersion }): Promise<SaveResult> {
     this.requireNote(id);
     const result = await this.nb.store.save(id, content, baseVersion, {
-      beforeOverwrite: (previous) => this.history.snapshot(id, previous, this.now()),
+      beforeOverwrite: (previous) => this.snapshots.snapshot(id, previous, this.now()),
     });
     if (!result.ok) {
       this.emit({ type: 'conflict', id });
@@ -221,7 +233,7 @@ class Service implements NotebookService {
   }
 
   async restoreHistory({ id, snapshotId }: { id: NoteId; snapshotId: string }): Promise<SaveResult> {
-    const text = await this.history.read(id, snapshotId);
+    const text = await this.snapshots.read(id, snapshotId);
     const current = await this.nb.store.read(id);
     return this.saveNote({ id, content: text, baseVersion: current.version });
   }
@@ -284,7 +296,7 @@ class Service implements NotebookService {
     for (const [id, text] of [...edits].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const current = await this.nb.store.read(id);
       const result = await this.nb.store.save(id, text, current.version, {
-        beforeOverwrite: (previous) => this.history.snapshot(id, previous, this.now()),
+        beforeOverwrite: (previous) => this.snapshots.snapshot(id, previous, this.now()),
       });
       if (!result.ok) throw new ApiError('io', `"${id}" changed on disk while its links were being rewritten; run again.`);
       const { source } = await this.nb.store.read(id);
@@ -306,6 +318,7 @@ class Service implements NotebookService {
     const ownEdit = edits.get(id);
     edits.delete(id);
     await this.nb.store.move(id, target);
+    await this.snapshots.rename(id, target).catch(() => undefined);
     const moved = await this.nb.store.read(target);
     this.forget(id);
     this.applySource(target, moved.source, moved.version.hash);
@@ -356,7 +369,7 @@ class Service implements NotebookService {
     }
     const bytes = Buffer.from(dataBase64, 'base64');
     const path = await this.nb.store.writeAttachment(`${ATTACHMENTS_FOLDER}/${safeName}`, bytes);
-    this.nb.attachments.add(path.toLowerCase());
+    for (const id of this.nb.graph.addAttachment(path)) if (id !== forNote) this.emit({ type: 'note-changed', id });
     const image = /\.(png|jpe?g|gif|webp|svg|avif|bmp)$/i.test(path);
     const fileName = path.slice(path.lastIndexOf('/') + 1);
     return { path, markdown: `${image ? '!' : ''}[[${fileName}]]` };

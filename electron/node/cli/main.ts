@@ -10,7 +10,7 @@ import type { LinkGraph } from '../../core/graph';
 import { unlinkedMentions } from '../../core/mentions';
 import type { Backlink, Mention, NoteId } from '../../core/model';
 import { conceptKey } from '../../core/names';
-import { compareTimeline, listItem } from '../../core/views';
+import { compareTimeline, listItem, noteBacklinks } from '../../core/views';
 import { allWarnings, openNotebook, openNotebookGraph } from '../open-notebook';
 import { exportCommand } from './export-command';
 import { integerOption, lastValue, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -84,10 +84,10 @@ function noteByName(graph: LinkGraph, name: string): NoteId {
  */
 function backlinksOf(graph: LinkGraph, name: string): Backlink[] {
   const exact = graph.note(name) ?? graph.note(`${name}.md`);
-  if (exact) return graph.backlinks(exact.id);
+  if (exact) return noteBacklinks(graph, exact.id);
   const key = conceptKey(name);
   if (graph.concept(key) || graph.unresolved().some((u) => u.key === key)) return graph.conceptBacklinks(key);
-  return graph.backlinks(noteByName(graph, name));
+  return noteBacklinks(graph, noteByName(graph, name));
 }
 
 function linkRows(rows: Array<Backlink | Mention>) {
@@ -129,7 +129,7 @@ async function run(command: string, args: ParsedArgs, opened: { graph?: LinkGrap
         headings: note.headings,
         warnings: note.warnings,
         outgoing: graph.outgoing(id).map(({ link, resolution }) => ({ raw: link.raw, line: link.line, resolution })),
-        backlinks: linkRows(graph.backlinks(id)),
+        backlinks: linkRows(noteBacklinks(graph, id)),
       };
       return {
         json,

@@ -2,11 +2,11 @@
 // files (attachments, for link resolution) and the files that cannot be
 // indexed, with the reason. Nothing is ever written here.
 
-import { open } from 'node:fs/promises';
 import type { NoteVersion, SkippedFile } from '../../core/api';
 import type { NoteId } from '../../core/model';
 import { isNoteFileName, normalizeId } from '../../core/paths';
 import { mapLimit } from './concurrency';
+import { readFileWithStat } from './read-bytes';
 import { versionOf } from './file-version';
 import { decodeText, type Eol } from './text-file';
 import { walkFolder } from './walk';
@@ -77,27 +77,19 @@ export async function scanNotebook(root: string, options: ScanOptions = {}): Pro
 }
 
 async function readNoteFile(file: { id: NoteId; absPath: string }, maxBytes: number): Promise<ReadOutcome> {
-  let handle;
+  let outcome;
   try {
-    handle = await open(file.absPath, 'r');
+    outcome = await readFileWithStat(file.absPath, maxBytes);
   } catch (error) {
     // Deleted between listing and reading: simply not there any more.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return { skipped: { path: file.id, reason: 'unreadable' } };
   }
-  try {
-    const stat = await handle.stat();
-    if (stat.size > maxBytes) return { skipped: { path: file.id, reason: 'too-large' } };
-    const bytes = await handle.readFile();
-    const decoded = decodeText(bytes);
-    if (decoded.binary) return { skipped: { path: file.id, reason: 'binary' } };
-    if (!decoded.valid) return { skipped: { path: file.id, reason: 'invalid-utf8' } };
-    return {
-      note: { id: file.id, source: decoded.text, version: versionOf(bytes, stat), bom: decoded.bom, eol: decoded.eol },
-    };
-  } catch {
-    return { skipped: { path: file.id, reason: 'unreadable' } };
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  if ('tooLarge' in outcome) return { skipped: { path: file.id, reason: 'too-large' } };
+  const decoded = decodeText(outcome.bytes);
+  if (decoded.binary) return { skipped: { path: file.id, reason: 'binary' } };
+  if (!decoded.valid) return { skipped: { path: file.id, reason: 'invalid-utf8' } };
+  return {
+    note: { id: file.id, source: decoded.text, version: versionOf(outcome.bytes, outcome.stat), bom: decoded.bom, eol: decoded.eol },
+  };
 }

@@ -136,6 +136,7 @@ export class VirtualList<T> {
       let row = this.rows.get(index);
       if (!row) {
         row = this.spare.pop() ?? document.createElement('div');
+        row.removeAttribute('style');
         row.id = this.rowId(index);
         row.style.transform = `translateY(${index * rowHeight}px)`;
         row.style.height = `${rowHeight}px`;

@@ -1,0 +1,40 @@
+// `notebook serve`: the notebook service behind the loopback web host, until
+// Ctrl+C (SIGINT) or SIGTERM; then the host and the service close cleanly
+// (event streams ended, pending saves finished, watcher stopped).
+
+import { createNotebookService } from '../service';
+import { startWebHost } from '../web-host';
+
+export interface ServeOptions {
+  root: string;
+  /** 0: a free port chosen by the system. */
+  port: number;
+  rendererDir: string;
+  /** Prints one line on stdout (the URL line is the only one). */
+  print: (line: string) => void;
+}
+
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const service = await createNotebookService({ root: options.root });
+  let host;
+  try {
+    host = await startWebHost({ service, rendererDir: options.rendererDir, port: options.port });
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  const { root } = await service.info({});
+  options.print(`Research Notebook is serving ${root} at ${host.url}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await host.close();
+  await service.close();
+}

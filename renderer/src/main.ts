@@ -1,0 +1,8 @@
+// The renderer's entry: one client (Electron bridge or HTTP), one app.
+
+import { createClient } from './api/client';
+import { App } from './app/app';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element.');
+void new App(createClient()).start(root);

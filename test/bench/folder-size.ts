@@ -1,0 +1,13 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Total bytes of the files under a folder (0 when it does not exist). */
+export async function folderBytes(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  let total = 0;
+  for (const entry of entries) {
+    const info = await stat(join(dir, entry)).catch(() => null);
+    if (info?.isFile()) total += info.size;
+  }
+  return total;
+}

@@ -1,0 +1,32 @@
+// The read floor: list every Markdown file under a folder and read them all
+// with bounded concurrency, with nothing else on top (no parsing, no hashing).
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface ReadFile {
+  /** `/`-separated path relative to the root. */
+  path: string;
+  text: string;
+}
+
+export async function listMarkdown(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true });
+  return entries
+    .map((p) => p.split('\\').join('/'))
+    .filter((p) => p.toLowerCase().endsWith('.md') && !p.split('/').some((part) => part.startsWith('.')))
+    .sort();
+}
+
+export async function readAll(root: string, paths: readonly string[], concurrency = 64): Promise<ReadFile[]> {
+  const out = new Array<ReadFile>(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      out[i] = { path: paths[i], text: await readFile(join(root, paths[i]), 'utf8') };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, paths.length)) }, worker));
+  return out;
+}
