@@ -34,6 +34,7 @@ import { mimeTypeOf } from './mime';
 import { openNotebook, type OpenedNotebook } from './open-notebook';
 import type { NotebookService, ServiceOptions } from './service-types';
 import { defaultDataDir } from './user-dirs';
+import type { Eol } from './store/text-file';
 import { NotebookWatcher } from './watcher';
 
 const ATTACHMENTS_FOLDER = 'attachments';
@@ -46,7 +47,7 @@ export async function createNotebookService(options: ServiceOptions): Promise<No
 class Service implements NotebookService {
   private readonly listeners = new Set<(event: NotebookEvent) => void>();
   private readonly snapshots: NoteHistory;
-  private readonly deleted = new Map<string, { id: NoteId; source: string }>();
+  private readonly deleted = new Map<string, { id: NoteId; source: string; bom: boolean; eol: Eol }>();
   /** Hashes of what this process last wrote or read per note, to tell our writes from others'. */
   private readonly knownHash = new Map<NoteId, string>();
   private watcher: NotebookWatcher | null = null;
@@ -238,8 +239,8 @@ class Service implements NotebookService {
     return this.saveNote({ id, content: text, baseVersion: current.version });
   }
 
-  private async writeNew(id: NoteId, content: string): Promise<void> {
-    await this.nb.store.create(id, content);
+  private async writeNew(id: NoteId, content: string, format: { bom?: boolean; eol?: Eol } = {}): Promise<void> {
+    await this.nb.store.create(id, content, format);
     const file = await this.nb.store.read(id);
     this.applySource(id, file.source, file.version.hash);
     this.emit({ type: 'note-added', id });
@@ -331,19 +332,20 @@ class Service implements NotebookService {
 
   async deleteNote({ id }: { id: NoteId }): Promise<DeleteResult> {
     this.requireNote(id);
-    const { source } = await this.nb.store.read(id);
+    const { source, bom, eol } = await this.nb.store.read(id);
     const trashedTo = await this.nb.store.trash(id, this.options.trashItem);
     this.forget(id);
     this.emit({ type: 'note-removed', id });
     const undoToken = randomUUID();
-    this.deleted.set(undoToken, { id, source });
+    this.deleted.set(undoToken, { id, source, bom, eol });
     return { id, trashedTo, undoToken };
   }
 
   async undoDelete({ undoToken }: { undoToken: string }) {
     const entry = this.deleted.get(undoToken);
     if (!entry) throw new ApiError('not-found', 'Nothing to undo: the deletion is unknown or was already undone.');
-    await this.writeNew(entry.id, entry.source);
+    // The note comes back byte for byte: BOM and line endings as they were.
+    await this.writeNew(entry.id, entry.source, { bom: entry.bom, eol: entry.eol });
     this.deleted.delete(undoToken);
     return { id: entry.id };
   }

@@ -219,6 +219,9 @@ export async function writeBundleFolder(rootReal: string, out: string, files: re
   const foreign: string[] = [];
   for (const file of files) {
     const target = targetOf(outReal, file.path);
+    if (!isInside(outReal, await futureRealPath(dirname(target)))) {
+      throw new ApiError('outside-root', `${dirname(target)} leads outside the output folder (a symbolic link?); nothing was written`);
+    }
     const existing = await readIfFile(target);
     if (existing !== null && bytesEqual(existing, file.bytes)) {
       unchanged.push(file.path);
