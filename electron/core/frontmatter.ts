@@ -4,6 +4,7 @@
 
 import { parseDocument } from 'yaml';
 import type { ParseWarning } from './model';
+import { readSimpleYaml } from './simple-yaml';
 
 export interface Frontmatter {
   data: Record<string, unknown>;
@@ -72,6 +73,9 @@ function nextLineBreak(source: string, from: number): number {
 
 function parseYaml(yaml: string): { data: Record<string, unknown>; warnings: ParseWarning[] } {
   if (yaml.trim() === '') return { data: {}, warnings: [] };
+  // Most front matter is a few plain `key: value` lines: read those without the full parser.
+  const simple = readSimpleYaml(yaml);
+  if (simple !== null) return { data: simple, warnings: [] };
   const warnings: ParseWarning[] = [];
   // logLevel 'error': YAML's warnings would go to process.emitWarning, which core must not touch.
   const doc = parseDocument(yaml, { schema: 'core', prettyErrors: true, uniqueKeys: true, logLevel: 'error' });

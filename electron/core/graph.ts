@@ -18,7 +18,7 @@ import type {
   UnresolvedSummary,
 } from './model';
 import { conceptKey, noteNames } from './names';
-import { baseNameOf } from './paths';
+import { baseNameOf, folderOf } from './paths';
 import {
   attachmentDependencyKey,
   compareByPathLength,
@@ -116,6 +116,36 @@ function mostCommon(spellings: string[]): string {
   return best;
 }
 
+/**
+ * A bulk load's memo. Only the folder of the linking note matters to where a
+ * target leads and what it depends on, except for a link to the note itself
+ * (`[[#Heading]]`), which is never memoised; so notes of one folder share the
+ * work (and the strings, which keeps the maps' hashing cheap).
+ */
+class LinkMemo {
+  private readonly resolutions = new Map<string, { resolution: Resolution; key: string }>();
+  private readonly keys = new Map<string, string[]>();
+
+  constructor(private readonly resolveFresh: (from: NoteId, target: string) => { resolution: Resolution; key: string }) {}
+
+  resolve(from: NoteId, folder: string, target: string): { resolution: Resolution; key: string } {
+    const memoKey = `${folder}\u0000${target}`;
+    const known = this.resolutions.get(memoKey);
+    if (known) return known;
+    const fresh = this.resolveFresh(from, target);
+    const r = fresh.resolution;
+    if (!(r.kind === 'note' && r.id === from)) this.resolutions.set(memoKey, fresh);
+    return fresh;
+  }
+
+  dependencyKeys(from: NoteId, folder: string, target: string): string[] {
+    const memoKey = `${folder}\u0000${target}`;
+    let keys = this.keys.get(memoKey);
+    if (!keys) this.keys.set(memoKey, (keys = dependencyKeys(from, target)));
+    return keys;
+  }
+}
+
 export class LinkGraph {
   private readonly entries = new Map<NoteId, Entry>();
   /** pathKeyOf(id) -> ids (several only when ids differ by case or extension). */
@@ -190,6 +220,32 @@ export class LinkGraph {
     };
     this.emit(change);
     return change;
+  }
+
+  /**
+   * Adds many notes at once, leaving the graph exactly as upserting them one
+   * by one would. Into a graph that holds no notes yet (opening a notebook)
+   * every note is indexed first and each link resolved once, instead of
+   * re-resolving earlier notes' links as later ones arrive; each note is then
+   * reported as 'added' with nothing `affected` (no note existed before the
+   * batch). Otherwise, or when the batch repeats an id, the notes are upserted
+   * one by one. Returns one change per upsert, in order.
+   */
+  upsertMany(notes: Iterable<ParsedNote>): GraphChange[] {
+    const batch = [...notes];
+    const ids = new Set<NoteId>();
+    for (const note of batch) {
+      if (typeof note?.id !== 'string' || note.id === '') throw new Error('LinkGraph.upsertMany: a note has no id');
+      ids.add(note.id);
+    }
+    if (this.entries.size > 0 || ids.size !== batch.length) return batch.map((note) => this.upsert(note));
+
+    const memo = new LinkMemo((from, target) => this.resolveWithKey(from, target));
+    const entries = batch.map((note) => this.index(note, memo));
+    for (const entry of entries) this.linkSource(entry, memo);
+    const changes = batch.map((note): GraphChange => ({ kind: 'added', id: note.id, affected: [] }));
+    for (const change of changes) this.emit(change);
+    return changes;
   }
 
   /** Removes one note; links that named it fall back to the next rule. Null when it was not there. */
@@ -389,15 +445,16 @@ export class LinkGraph {
     return keys;
   }
 
-  private index(note: ParsedNote): Entry {
+  private index(note: ParsedNote, memo?: LinkMemo): Entry {
     const names = new Map<ConceptKey, string>();
     for (const name of noteNames(note)) names.set(conceptKey(name), name.trim());
     const conceptNames = new Set<ConceptKey>([note.title, ...note.aliases].map(conceptKey).filter((k) => k !== ''));
+    const folder = memo ? folderOf(note.id) : '';
     const entry: Entry = {
       note,
       names,
       conceptNames,
-      linkKeys: note.links.map((link) => dependencyKeys(note.id, link.target)),
+      linkKeys: note.links.map((link) => (memo ? memo.dependencyKeys(note.id, folder, link.target) : dependencyKeys(note.id, link.target))),
       tagKeys: tagKeysOf(note.tags),
     };
     this.entries.set(note.id, entry);
@@ -418,12 +475,22 @@ export class LinkGraph {
   }
 
   /** Resolves every link of a freshly indexed note and records it in the forward, reverse and dependency maps. */
-  private linkSource(entry: Entry): void {
+  private linkSource(entry: Entry, memo?: LinkMemo): void {
     const { id, links } = entry.note;
-    const resolved = links.map((link) => ({ source: id, link, resolution: this.resolve(id, link.target) }));
+    const folder = memo ? folderOf(id) : '';
+    const resolved: ResolvedLink[] = [];
+    for (const link of links) {
+      const { resolution, key } = memo ? memo.resolve(id, folder, link.target) : this.resolveWithKey(id, link.target);
+      resolved.push({ source: id, link, resolution });
+      addTo(this.reverse, key, id);
+    }
     this.forward.set(id, resolved);
-    for (const r of resolved) addTo(this.reverse, resolutionKey(r.resolution), id);
     for (const keys of entry.linkKeys) for (const key of keys) addTo(this.dependents, key, id);
+  }
+
+  private resolveWithKey(from: NoteId, target: string): { resolution: Resolution; key: string } {
+    const resolution = this.resolve(from, target);
+    return { resolution, key: resolutionKey(resolution) };
   }
 
   private unlinkSource(id: NoteId): void {

@@ -13,6 +13,13 @@ import { mergeRanges } from './ranges';
 import { extractInlineTags, frontmatterTags, uniqueTags } from './tags';
 import { lineIndexOf, lineStartsOf } from './text-position';
 
+/**
+ * The version of what parseNote returns. Bump it whenever a change here (or
+ * in what it calls, or a marked/yaml upgrade) can change a ParsedNote for the
+ * same text: parsed notes cached on disk from another version are re-parsed.
+ */
+export const NOTE_PARSER_VERSION = 1;
+
 export function parseNote(id: NoteId, rawSource: string): ParsedNote {
   const source = rawSource.charCodeAt(0) === 0xfeff ? rawSource.slice(1) : rawSource;
   const stem = stemOf(id);

@@ -3,16 +3,42 @@
 
 import { LinkGraph } from '../core/graph';
 import type { ParsedNote, ParseWarning } from '../core/model';
-import { parseNote } from '../core/note';
 import { toSearchDoc } from '../core/search/search-doc';
 import { IndexedSearch } from './indexed-search';
+import { notebookCacheDir } from './notebook-cache-dir';
+import { NoteLoader } from './note-loader';
+import { saveParseCache, type ParseCacheEntry } from './parse-cache';
+import { defaultParseWorkers, findParseWorkerScript, readNotesInWorkers } from './parse-pool';
+import { mapLimit } from './store/concurrency';
 import { FolderStore } from './store/folder-store';
-import { scanNotebook, type ScanResult } from './store/scan';
+import { assembleScan, listNotebook, MAX_NOTE_BYTES, readNoteFile, type ScanResult } from './store/scan';
+
+/** Below this many notes, starting threads costs more than it saves. */
+const WORKER_THRESHOLD = 300;
 
 export interface OpenOptions {
+  /** The user's cache folder (default: the platform's); each notebook gets its own folder inside it. */
   cacheDir?: string;
   /** Worker threads for index builds; 0 builds in-process. */
   workers?: number;
+  /** Reuse and keep parsed notes in the notebook's cache folder. Default true. */
+  parseCache?: boolean;
+  /** Worker threads for parsing the notes the cache lacks; 0 parses in-process. Default: by CPU count, up to 4. */
+  parseWorkers?: number;
+}
+
+export interface OpenTimings {
+  scanMs: number;
+  parseMs: number;
+  graphMs: number;
+  /** Reading the parse cache (overlaps the scan). */
+  cacheMs: number;
+  /** Notes taken from the parse cache. */
+  fromCache: number;
+  /** Notes parsed during this open. */
+  parsed: number;
+  /** Worker threads that parsed them (0: in-process). */
+  parseWorkers: number;
 }
 
 export interface NotebookGraph {
@@ -21,7 +47,13 @@ export interface NotebookGraph {
   graph: LinkGraph;
   parsed: ParsedNote[];
   scan: ScanResult;
-  timings: { scanMs: number; parseMs: number; graphMs: number };
+  timings: OpenTimings;
+  /**
+   * Settles once the parse cache is written in the background after the
+   * open: true when written, false when it was current already, disabled or
+   * could not be written (never rejects).
+   */
+  parseCacheWritten: Promise<boolean>;
 }
 
 export interface OpenedNotebook extends NotebookGraph {
@@ -32,27 +64,83 @@ export interface NoteWarning extends ParseWarning {
   id: string;
 }
 
-/** Scan, parse and link: enough for every command that does not search. */
-export async function openNotebookGraph(root: string): Promise<NotebookGraph> {
+/**
+ * Scan, parse and link: enough for every command that does not search.
+ * Unchanged notes come from the parse cache; the rest are parsed in worker
+ * threads when there are many. The cache is rewritten after the open returns.
+ */
+export async function openNotebookGraph(root: string, options: OpenOptions = {}): Promise<NotebookGraph> {
   const store = await FolderStore.open(root);
-  const scan = await scanNotebook(store.root);
-
-  const parseStart = performance.now();
-  const parsed: ParsedNote[] = scan.notes.map((file) => parseNote(file.id, file.source));
-  const parseMs = performance.now() - parseStart;
+  const cacheDir = options.parseCache === false ? null : notebookCacheDir(store.root, options.cacheDir);
+  const loader = new NoteLoader(cacheDir);
+  const { scan, parseWorkers } = await readNotebook(store.root, loader, options.parseWorkers ?? defaultParseWorkers());
+  const parsed = loader.finish(scan.notes);
 
   const graphStart = performance.now();
   const graph = new LinkGraph();
   // Attachments first, so links to them resolve as the notes arrive.
   for (const path of scan.attachments) graph.addAttachment(path);
-  for (const note of parsed) graph.upsert(note);
+  graph.upsertMany(parsed);
   const graphMs = performance.now() - graphStart;
-  return { root: store.root, store, graph, parsed, scan, timings: { scanMs: scan.ms, parseMs, graphMs } };
+
+  const { cacheMs, parseMs, fromCache, parsed: parsedCount } = loader.stats;
+  return {
+    root: store.root,
+    store,
+    graph,
+    parsed,
+    scan,
+    timings: { scanMs: scan.ms, parseMs, graphMs, cacheMs, fromCache, parsed: parsedCount, parseWorkers },
+    parseCacheWritten: cacheDir === null ? Promise.resolve(false) : writeCacheLater(cacheDir, () => loader.cacheEntries(scan.notes, parsed)),
+  };
+}
+
+/**
+ * The scan, each note handed to `loader` as it is read: by worker threads
+ * that also parse (many notes, and the worker script is built), else here.
+ */
+async function readNotebook(root: string, loader: NoteLoader, workers: number): Promise<{ scan: ScanResult; parseWorkers: number }> {
+  const started = performance.now();
+  const { noteFiles, attachments } = await listNotebook(root);
+  const script = workers > 0 && noteFiles.length >= WORKER_THRESHOLD ? findParseWorkerScript() : null;
+  if (script === null) {
+    const outcomes = await mapLimit(noteFiles, 64, async (file) => {
+      const outcome = await readNoteFile(file, MAX_NOTE_BYTES);
+      if (outcome !== null && 'note' in outcome) loader.take(outcome.note);
+      return outcome;
+    });
+    await loader.ready;
+    return { scan: assembleScan(outcomes, attachments, started), parseWorkers: 0 };
+  }
+  // The workers skip parsing notes the cache has: it must be loaded first.
+  await loader.ready;
+  const outcomes = await readNotesInWorkers(noteFiles, {
+    script,
+    workers,
+    maxBytes: MAX_NOTE_BYTES,
+    knownHash: loader.knownHash,
+    onNote: loader.take,
+  });
+  return { scan: assembleScan(outcomes, attachments, started), parseWorkers: Math.min(workers, noteFiles.length) };
+}
+
+/** Writes the parse cache once the open has returned; a failure only means a slower next open. */
+function writeCacheLater(dir: string, entries: () => ParseCacheEntry[] | null): Promise<boolean> {
+  return new Promise((resolve) => {
+    setImmediate(() => {
+      const current = entries();
+      if (current === null) return resolve(false);
+      saveParseCache(dir, current).then(
+        () => resolve(true),
+        () => resolve(false),
+      );
+    });
+  });
 }
 
 /** The graph first, then the search index building in the background (answering by scan until ready). */
 export async function openNotebook(root: string, options: OpenOptions = {}): Promise<OpenedNotebook> {
-  const nb = await openNotebookGraph(root);
+  const nb = await openNotebookGraph(root, options);
   const search = IndexedSearch.open({
     root: nb.root,
     docs: nb.parsed.map(toSearchDoc),

@@ -69,11 +69,12 @@ async function runSize(notes: number, args: Extract<ReturnType<typeof parseBench
     hub: generated.hub,
     hubBacklinks: generated.hubBacklinks,
     cacheDir: join(work, 'index-cache'),
+    earlyCacheDir: join(work, 'early-cache'),
     serviceDataDir: join(work, 'service-data'),
     serviceCacheDir: join(work, 'service-cache'),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
   };
-  for (const folder of [ctx.cacheDir, ctx.serviceDataDir, ctx.serviceCacheDir]) await mkdir(folder, { recursive: true });
+  for (const folder of [ctx.cacheDir, ctx.earlyCacheDir, ctx.serviceDataDir, ctx.serviceCacheDir]) await mkdir(folder, { recursive: true });
 
   const baselineSkipped = args.skipBaseline
     ? 'skipped by --skip-baseline'

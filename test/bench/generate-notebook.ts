@@ -28,6 +28,12 @@ const WORDS = (
 
 const CODE_WORDS = ['flake.lock', 'configuration.nix', 'nix-shell', 'flake.nix', 'default.nix', 'home.nix', 'nix-env', 'nixos-rebuild'];
 
+/** Stop words: about a third of real prose; the index drops them, phrases keep them. */
+const FUNCTION_WORDS = 'the of and to in is that for it with as on this by be are from at or not but which when we can if then so'.split(' ');
+const SYLLABLES = 'ka lo mi ne ru ta shi po ve da ri gu fen mor tal bri cos dex jun lap nor quin sel tor vam wex yor zel ost ank ber'.split(' ');
+/** Distinct rarer words (names, jargon, identifiers), drawn with a Zipf law as real vocabularies are. */
+const TAIL_SIZE = 20_000;
+
 const FRONT_MATTER_TAGS = [['nix', 'nixos', 'research', 'til'], ['server', 'desktop', 'flakes', 'draft']] as const;
 const INLINE_TAGS = ['nix', 'nixos/server', 'til', 'idea'];
 
@@ -53,6 +59,38 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Made-up words of 2-4 syllables, most common first; deterministic. */
+function tailVocabulary(size: number): string[] {
+  const rand = random(0x7a11);
+  const words = new Set<string>();
+  while (words.size < size) {
+    let word = '';
+    for (let n = 2 + Math.floor(rand() * 3); n > 0; n--) word += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    words.add(word);
+  }
+  return [...words];
+}
+
+/** Draws a rank 0..n-1 with probability proportional to 1 / (rank + 2.7) (Zipf-Mandelbrot). */
+function zipf(n: number): (rand: () => number) => number {
+  const cumulative = new Float64Array(n);
+  let sum = 0;
+  for (let r = 0; r < n; r++) cumulative[r] = sum += 1 / (r + 2.7);
+  return (rand) => {
+    const u = rand() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+const BASE32 = '0123456789abcdfghijklmnpqrsvwxyz';
 
 export interface GeneratedNotebook {
   dir: string;
@@ -82,8 +120,21 @@ function datedStem(date: string, title: string, style: number): string {
 }
 
 export async function generateNotebook(dir: string, count: number, seed = 42, hubBacklinks = 200): Promise<GeneratedNotebook> {
+  if (!Number.isInteger(count) || count < 10) throw new Error(`generateNotebook needs a whole number of at least 10 notes, not ${count}`);
   const rand = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const tail = tailVocabulary(TAIL_SIZE);
+  const tailRank = zipf(tail.length);
+  const storePath = () => {
+    let hash = '';
+    for (let k = 0; k < 32; k++) hash += BASE32[Math.floor(rand() * 32)];
+    return `/nix/store/${hash}-${pick(WORDS)}-${1 + Math.floor(rand() * 9)}.${Math.floor(rand() * 20)}`;
+  };
+  // Prose: a third stop words, a third the topic words the queries use, a third the long tail.
+  const proseWord = () => {
+    const roll = rand();
+    return roll < 0.3 ? pick(FUNCTION_WORDS) : roll < 0.65 ? pick(WORDS) : tail[tailRank(rand)];
+  };
   const titles: string[] = [];
   const ids: string[] = [];
   const conceptCount = Math.min(TOPICS.length, Math.max(4, Math.floor(count / 50)));
@@ -105,6 +156,7 @@ export async function generateNotebook(dir: string, count: number, seed = 42, hu
   const linkers = Math.min(hubBacklinks, ids.length - 1 - hubIndex);
   // Random links skip the hub so its backlink count stays exact.
   const otherThanHub = (index: number) => (index === hubIndex ? (index + 1) % ids.length : index);
+  const hubStem = ids[hubIndex].replace(/^.*\//, '').replace(/\.md$/, '');
   let bytes = 0;
   await mkdir(dir, { recursive: true });
   const folders = new Set(ids.map((id) => id.split('/').slice(0, -1).join('/')).filter(Boolean));
@@ -121,7 +173,8 @@ export async function generateNotebook(dir: string, count: number, seed = 42, hu
     lines.push('---', '', `# ${titles[i]}`, '');
     let text = lines.join('\n');
     const linksToHub = i > hubIndex && i <= hubIndex + linkers;
-    if (linksToHub) text += `Builds on [[${titles[hubIndex]}]].\n\n`;
+    // By file name, as Obsidian writes links: renaming the hub must rewrite all of them.
+    if (linksToHub) text += `Builds on [[${hubStem}]].\n\n`;
     let paragraph = 0;
     while (text.length < size) {
       paragraph++;
@@ -136,7 +189,8 @@ export async function generateNotebook(dir: string, count: number, seed = 42, hu
         else if (roll < 0.03) sentence.push(`[[Unwritten ${pick(WORDS)}]]`);
         else if (roll < 0.04) sentence.push(pick(CODE_WORDS));
         else if (roll < 0.045) sentence.push(`#${pick(INLINE_TAGS)}`);
-        else sentence.push(pick(WORDS));
+        else if (roll < 0.047) sentence.push(storePath());
+        else sentence.push(proseWord());
       }
       text += sentence.join(' ') + '.\n\n';
       if (paragraph % 4 === 0) {

@@ -4,6 +4,7 @@ export const PHASE_NAMES = [
   'floor',
   'open-graph',
   'search-cold',
+  'early-query',
   'search-warm',
   'queries',
   'baseline',
@@ -25,6 +26,8 @@ export interface PhaseContext {
   hubBacklinks: number;
   /** Index cache folder: empty for search-cold, reused by search-warm and queries. */
   cacheDir: string;
+  /** Another empty cache folder, so early-query always finds the index unbuilt. */
+  earlyCacheDir: string;
   /** Fresh folders for the service phases (history snapshots, index cache). */
   serviceDataDir: string;
   serviceCacheDir: string;

@@ -1,6 +1,7 @@
 // The read floor: list every Markdown file under a folder and read them all
 // with bounded concurrency, with nothing else on top (no parsing, no hashing).
 
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -29,4 +30,9 @@ export async function readAll(root: string, paths: readonly string[], concurrenc
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, paths.length)) }, worker));
   return out;
+}
+
+/** The same read, one file after another on the main thread: on a warm page cache the fastest way. */
+export function readAllSync(root: string, paths: readonly string[]): ReadFile[] {
+  return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 }

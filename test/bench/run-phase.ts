@@ -12,13 +12,14 @@ import { openGraphPhase } from './phases/open-graph';
 import { queriesPhase } from './phases/queries';
 import { renamePhase } from './phases/rename';
 import { savePhase } from './phases/save';
-import { searchOpenPhase } from './phases/search-open';
+import { earlyQueryPhase, searchOpenPhase } from './phases/search-open';
 import { round } from './stats';
 
 const PHASES: Record<PhaseName, (ctx: PhaseContext, probe: MemoryProbe) => Promise<Metrics>> = {
   floor: floorPhase,
   'open-graph': openGraphPhase,
   'search-cold': (ctx) => searchOpenPhase(ctx, 'cold'),
+  'early-query': earlyQueryPhase,
   'search-warm': (ctx) => searchOpenPhase(ctx, 'warm'),
   queries: queriesPhase,
   baseline: baselinePhase,

@@ -31,5 +31,5 @@ export function pageOf(result: ExportPlan, id: string): string {
 
 /** The body of a page (after the front matter). */
 export function bodyOf(result: ExportPlan, id: string): string {
-  return pageOf(result, id).replace(/^---\n[\s\S]*?\n---\n\n/, '');
+  return pageOf(result, id).replace(/^---\n[\s\S]*?\n---\n\n/, '').replace(/\n$/, '');
 }

@@ -24,6 +24,7 @@ describe('snippets and marks', () => {
     ['a phrase as one mark', 'use a dev   shell today', '"dev shell"', ['dev shell']],
     ['not the excluded words', 'nix without flakes', 'nix -flakes', ['nix']],
     ['a stop word searched alone', 'the end', 'the', ['the']],
+    ['when lower-casing changes lengths', 'İstanbul: NIX and nix-shell', 'nix', ['NIX', 'nix']],
   ])('marks %s', (_name, body, query, expected) => {
     expect(snippet(body, query).marked).toEqual(expected);
   });

@@ -7,6 +7,7 @@ import {
   stem,
   textUnits,
   WORD_PATTERN,
+  wordAround,
 } from '../../electron/core/search/tokenizer';
 
 function terms(text: string): string[] {
@@ -60,6 +61,18 @@ describe('index terms of text', () => {
       const mine: string[] = [];
       scanWords(text, (s, e) => mine.push(text.slice(s, e)));
       expect(mine).toEqual(text.match(WORD_PATTERN));
+    }
+  });
+});
+
+describe('the word around a position', () => {
+  it('is the word scanWords finds there, from any of its characters', () => {
+    const text = 'Run `nix-shell -p` then flake.lock... a--b a.b-c_d/e@f x. café 𝒳𝒴z don’t';
+    const spans: Array<[number, number]> = [];
+    scanWords(text, (s, e) => spans.push([s, e]));
+    for (let i = 0; i < text.length; i++) {
+      const span = spans.find(([s, e]) => s <= i && i < e) ?? null;
+      expect(wordAround(text, i), `at ${i} (${JSON.stringify(text[i])})`).toEqual(span);
     }
   });
 });

@@ -7,8 +7,9 @@
 import type { Preset } from './types';
 
 /**
- * Hugo (goldmark, `autoHeadingIDType = "github"`, Hugo's default): the text
- * trimmed; `-` and space become `-`; letters, decimal digits and `_` kept
+ * Hugo (goldmark, `autoHeadingIDType = "github"`, Hugo's default), from the
+ * heading's source text (goldmark reads the raw line: `[a](../b/)` gives
+ * `ab`, checked against the real Hugo): the text trimmed; `-` and space become `-`; letters, decimal digits and `_` kept
  * lower-cased; everything else (marks included) dropped. Empty -> `heading`.
  */
 function hugoId(text: string): string {

@@ -66,9 +66,12 @@ export function pageHeadings(markdown: string): PageHeading[] {
  * the page has no paragraph.
  */
 export function firstParagraphText(markdown: string, max = 160): string {
-  const paragraph = (Lexer.lex(markdown, { gfm: true }) as AnyToken[]).find((t) => t.type === 'paragraph');
-  if (!paragraph) return '';
-  const text = tokensText(paragraph.tokens ?? []).replace(/\s+/g, ' ').trim();
+  // The first paragraph with words in it: an image alone on its line has none.
+  const text =
+    (Lexer.lex(markdown, { gfm: true }) as AnyToken[])
+      .filter((t) => t.type === 'paragraph')
+      .map((t) => tokensText(t.tokens ?? []).replace(/\s+/g, ' ').trim())
+      .find((t) => t !== '') ?? '';
   if ([...text].length <= max) return text;
   const chars = [...text].slice(0, max - 1).join('');
   const space = chars.lastIndexOf(' ');

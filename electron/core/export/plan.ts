@@ -69,6 +69,15 @@ export function protectHugoShortcodes(text: string): string {
   return text.replace(/\{\{([<%])(?!\/\*)([\s\S]*?)([>%])\}\}/g, '{{$1/*$2*/$3}}');
 }
 
+/**
+ * What an engine makes a heading's id from: Hugo (goldmark) and kramdown read
+ * the heading's source text (a link's URL included, as the real Hugo shows);
+ * github-slugger reads the rendered text.
+ */
+function idSource(preset: Preset, heading: { raw: string; plain: string }): string {
+  return preset === 'hugo' || preset === 'jekyll' ? heading.raw : heading.plain;
+}
+
 export function planExport(input: PlanInput, options: ExportOptions): ExportPlan {
   const layout = checkOptions(options);
   const { graph } = input;
@@ -90,6 +99,12 @@ export function planExport(input: PlanInput, options: ExportOptions): ExportPlan
     written: false,
   };
 
+  if (options.preset === 'jekyll') {
+    for (const note of notes) {
+      if (!note.date) report.warnings.push(`${note.id} has no date, so it cannot be a Jekyll post; it is exported as the page ${layout.notePath(pages.get(note.id)!)}`);
+    }
+  }
+
   const attachments = new Map<string, string>();
   for (const path of input.attachments) {
     if (isSafeBundlePath(path)) attachments.set(path.normalize('NFC').toLowerCase(), path);
@@ -107,7 +122,6 @@ export function planExport(input: PlanInput, options: ExportOptions): ExportPlan
     events: {
       dropped: (source, raw, reason) => report.linksDropped.push({ source, raw, reason }),
       missingAttachment: (source, target) => report.attachmentsMissing.push({ source, target }),
-      inlined: () => undefined,
       warning: (message) => report.warnings.push(message),
     },
   };
@@ -134,7 +148,7 @@ export function planExport(input: PlanInput, options: ExportOptions): ExportPlan
     const sequence = new HeadingIdSequence(options.preset);
     anchors.set(
       id,
-      pageHeadings(drafts.get(id)!).map((h) => ({ raw: h.raw, plain: h.plain, id: sequence.next(options.preset === 'jekyll' ? h.raw : h.plain) })),
+      pageHeadings(drafts.get(id)!).map((h) => ({ raw: h.raw, plain: h.plain, id: sequence.next(idSource(options.preset, h)) })),
     );
   }
   const anchorOf = (source: NoteId, target: NoteId, heading: string): string => {

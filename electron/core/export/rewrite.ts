@@ -31,7 +31,6 @@ export type Part =
 export interface RewriteEvents {
   dropped(source: NoteId, raw: string, reason: DropReason): void;
   missingAttachment(source: NoteId, target: string): void;
-  inlined(source: NoteId, raw: string, embedded: NoteId): void;
   warning(message: string): void;
 }
 
@@ -88,7 +87,10 @@ class PageRenderer {
     type Cut = { start: number; end: number; link?: RawLink };
     const cuts: Cut[] = [];
     for (let i = 0; i + 1 < scan.comments.length; i += 2) {
-      if (scan.comments[i + 1] > start && scan.comments[i] < end) cuts.push({ start: scan.comments[i], end: scan.comments[i + 1] });
+      if (scan.comments[i + 1] <= start || scan.comments[i] >= end) continue;
+      // Clipped to the region: an embedded section may start inside a comment, which must still go.
+      const cut = commentCut(note.source, scan.comments[i], scan.comments[i + 1]);
+      cuts.push({ start: Math.max(cut.start, start), end: Math.min(cut.end, end) });
     }
     for (const link of note.links) {
       if (link.offset >= start && link.offset + link.raw.length <= end) cuts.push({ start: link.offset, end: link.offset + link.raw.length, link });
@@ -182,7 +184,6 @@ class PageRenderer {
       this.ctx.events.dropped(note.id, link.raw, 'unresolved');
       return [];
     }
-    this.ctx.events.inlined(note.id, link.raw, target);
     const content = trimParts(this.region(embedded, range[0], range[1], [...stack, target]));
     return placeBlock(note.source, link.offset, link.raw.length, content);
   }
@@ -222,6 +223,14 @@ class PageRenderer {
     this.ctx.events.dropped(note.id, link.raw, never ? 'never-exported' : 'not-exported');
     return [{ t: 'text', s: text }];
   }
+}
+
+/** A `%%` comment; one that fills its lines goes with its line break, leaving no blank line behind. */
+function commentCut(source: string, start: number, end: number): { start: number; end: number } {
+  const lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
+  const after = /^[ \t]*(?:\r\n|\n|\r)/.exec(source.slice(end));
+  if (source.slice(lineStart, start).trim() === '' && after) return { start: lineStart, end: end + after[0].length };
+  return { start, end };
 }
 
 /** `A#B` (a heading path) -> `B`, the heading itself. */

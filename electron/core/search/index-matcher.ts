@@ -5,11 +5,12 @@
 // note's score does not depend on which segment holds it, and a query gives
 // the same ranking over one segment or twenty (tested).
 
-import lunr from 'lunr';
 import type { LeafMatcher, Scores } from './evaluate';
 import type { PhraseLeaf, WordLeaf } from './query-plan';
 import type { TextScanner } from './scan-search';
-import { FIELD_BOOSTS, SEARCH_FIELDS, type Posting, type Segment } from './segment';
+import { FIELD_BOOSTS, SEARCH_FIELDS, type Segment } from './segment';
+import { termOf } from './tokenizer';
+import type { Vocabulary } from './vocabulary';
 
 /** lunr's BM25 constants. */
 const K1 = 1.2;
@@ -31,20 +32,29 @@ export interface IndexView {
   averageLength(field: number): number;
   fieldLength(field: number, slot: number): number;
   slotCapacity(): number;
+  /** Every spelling in the segments, for fuzzy words. */
+  vocabulary(): Vocabulary;
 }
 
-interface TokenSetStatics {
-  fromString(text: string): lunr.TokenSet;
-  fromFuzzyString(text: string, distance: number): lunr.TokenSet;
+interface WeightedTerm {
+  term: string;
+  weight: number;
+  segments: readonly LiveSegment[];
 }
-const TokenSets = lunr.TokenSet as unknown as TokenSetStatics;
 
 const ALL_FIELDS = SEARCH_FIELDS.map((_, f) => f);
 const TITLE_ONLY = [0];
 
 export class IndexMatcher implements LeafMatcher {
+  // Scratch space reused across queries: per-slot marks and sums, and the hits of one term.
   private seen = new Int32Array(0);
+  private sums = new Float64Array(0);
+  private scored = new Int32Array(0);
   private stamp = 0;
+  private round = 1;
+  private hitSlot = new Int32Array(4096);
+  private hitField = new Int32Array(4096);
+  private hitTf = new Float64Array(4096);
 
   constructor(
     private readonly view: IndexView,
@@ -68,7 +78,7 @@ export class IndexMatcher implements LeafMatcher {
     let candidates: Scores | null = within;
     let scores: Scores | null = null;
     for (const term of leaf.terms) {
-      const matched = this.score(new Map([[term, 1]]), fields, candidates);
+      const matched = this.score([{ term, weight: 1, segments: this.view.segments() }], fields, candidates);
       if (scores === null) {
         scores = matched;
       } else {
@@ -85,78 +95,115 @@ export class IndexMatcher implements LeafMatcher {
     return out;
   }
 
-  /** The index terms a word leaf stands for, with their weights, in a fixed order. */
-  private expand(leaf: WordLeaf): Map<string, number> {
-    const terms = new Map<string, number>();
+  /**
+   * The index terms a word leaf stands for, with their weights and the
+   * segments that hold them, in a fixed (sorted) order so that sums come out
+   * the same however the notes are split into segments.
+   */
+  private expand(leaf: WordLeaf): WeightedTerm[] {
+    const all = this.view.segments();
     const term = leaf.term!;
-    if (leaf.match === 'exact') {
-      terms.set(term, 1);
-      return terms;
+    if (leaf.match === 'exact') return [{ term, weight: 1, segments: all }];
+    const where = new Map<string, LiveSegment[]>();
+    if (leaf.match === 'fuzzy') {
+      leaf.resolved = this.view.vocabulary().termsNear(leaf.norm, leaf.distance);
+      for (const t of leaf.resolved) where.set(t, all as LiveSegment[]);
+    } else {
+      const add = (t: string, live: LiveSegment) => {
+        const list = where.get(t);
+        if (list === undefined) where.set(t, [live]);
+        else list.push(live);
+      };
+      for (const live of all) {
+        for (const t of live.segment.termsWithPrefix(term)) add(t, live);
+        if (leaf.alt !== null && !leaf.alt.startsWith(term) && live.segment.posting(leaf.alt) !== undefined) add(leaf.alt, live);
+      }
     }
-    const automata =
-      leaf.match === 'prefix'
-        ? [TokenSets.fromString(term + '*')]
-        : [term, ...(leaf.alt !== null ? [leaf.alt] : [])].map((w) => TokenSets.fromFuzzyString(w, leaf.distance));
-    const found = new Set<string>();
-    for (const live of this.view.segments()) {
-      for (const automaton of automata) for (const t of live.segment.termsIn(automaton)) found.add(t);
-      if (leaf.alt !== null && live.segment.posting(leaf.alt) !== undefined) found.add(leaf.alt);
-    }
-    for (const t of [...found].sort()) {
-      terms.set(t, t === term || t === leaf.alt ? 1 : EXPANSION_WEIGHT);
-    }
-    return terms;
+    const own = termOf(leaf.norm, /[._\-/@]/.test(leaf.norm));
+    return [...where.keys()].sort().map((t) => ({
+      term: t,
+      weight: t === term || t === leaf.alt || t === own ? 1 : EXPANSION_WEIGHT,
+      segments: where.get(t)!,
+    }));
   }
 
   /** BM25 of `terms` in `fields` for every live doc holding one of them (limited to `within`). */
-  private score(terms: Map<string, number>, fields: number[], within: Scores | null): Scores {
+  private score(terms: WeightedTerm[], fields: number[], within: Scores | null): Scores {
     const view = this.view;
-    const scores: Scores = new Map();
     const n = view.docCount();
-    if (this.seen.length < view.slotCapacity()) this.seen = new Int32Array(Math.max(1024, view.slotCapacity() * 2));
+    const capacity = view.slotCapacity();
+    if (this.seen.length < capacity) {
+      const size = Math.max(1024, capacity * 2);
+      this.seen = new Int32Array(size);
+      this.sums = new Float64Array(size);
+      this.scored = new Int32Array(size);
+    }
+    const seen = this.seen;
+    const sums = this.sums;
+    const touched: number[] = [];
     const averages = SEARCH_FIELDS.map((_, f) => view.averageLength(f) || 1);
-    for (const [term, weight] of terms) {
-      const postings: Array<[Posting, Int32Array]> = [];
-      for (const live of view.segments()) {
-        const posting = live.segment.posting(term);
-        if (posting !== undefined) postings.push([posting, live.slots]);
-      }
-      if (postings.length === 0) continue;
-      // Document frequency over every field and segment, live docs only.
+    for (const { term, weight, segments } of terms) {
+      // One pass collects the live postings and the document frequency (over every field and segment).
       const stamp = ++this.stamp;
       let df = 0;
-      for (const [posting, slots] of postings) {
-        for (const name of SEARCH_FIELDS) {
-          const refs = posting[name];
+      let count = 0;
+      for (const live of segments) {
+        const posting = live.segment.posting(term);
+        if (posting === undefined) continue;
+        const slots = live.slots;
+        for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+          const refs = posting[SEARCH_FIELDS[f]];
           if (refs === undefined) continue;
+          const wanted = fields.includes(f);
           for (const ref in refs) {
             const slot = slots[+ref];
-            if (slot >= 0 && this.seen[slot] !== stamp) {
-              this.seen[slot] = stamp;
+            if (slot < 0) continue;
+            if (seen[slot] !== stamp) {
+              seen[slot] = stamp;
               df++;
+            }
+            if (wanted && (within === null || within.has(slot))) {
+              this.hitSlot[count] = slot;
+              this.hitField[count] = f;
+              this.hitTf[count] = refs[ref];
+              count++;
+              if (count === this.hitSlot.length) this.growHits();
             }
           }
         }
       }
-      if (df === 0) continue;
+      if (count === 0) continue;
       const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
-      for (const [posting, slots] of postings) {
-        for (const f of fields) {
-          const refs = posting[SEARCH_FIELDS[f]];
-          if (refs === undefined) continue;
-          const boost = FIELD_BOOSTS[SEARCH_FIELDS[f]] * weight * idf;
-          const average = averages[f];
-          for (const ref in refs) {
-            const slot = slots[+ref];
-            if (slot < 0 || (within !== null && !within.has(slot))) continue;
-            const tf = refs[ref];
-            const norm = K1 * (1 - B + (B * view.fieldLength(f, slot)) / average);
-            const s = (boost * tf * (K1 + 1)) / (tf + norm);
-            scores.set(slot, (scores.get(slot) ?? 0) + s);
-          }
+      for (let i = 0; i < count; i++) {
+        const slot = this.hitSlot[i];
+        const f = this.hitField[i];
+        const tf = this.hitTf[i];
+        const norm = K1 * (1 - B + (B * view.fieldLength(f, slot)) / averages[f]);
+        const s = (FIELD_BOOSTS[SEARCH_FIELDS[f]] * weight * idf * tf * (K1 + 1)) / (tf + norm);
+        if (this.scored[slot] !== this.round) {
+          this.scored[slot] = this.round;
+          touched.push(slot);
         }
+        sums[slot] += s;
       }
     }
+    const scores: Scores = new Map();
+    for (const slot of touched) {
+      scores.set(slot, sums[slot]);
+      sums[slot] = 0;
+    }
+    this.round++;
     return scores;
+  }
+
+  private growHits(): void {
+    const grow = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    this.hitSlot = grow(this.hitSlot, (n) => new Int32Array(n));
+    this.hitField = grow(this.hitField, (n) => new Int32Array(n));
+    this.hitTf = grow(this.hitTf, (n) => new Float64Array(n));
   }
 }

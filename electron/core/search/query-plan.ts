@@ -19,8 +19,14 @@ export interface WordLeaf {
   term: string | null;
   /** The normalised query word (what a stop word is compared by). */
   norm: string;
-  /** prefix: also the stem of the prefix itself; fuzzy: also words near the stem. */
+  /** prefix: also the stem of the prefix itself. */
   alt: string | null;
+  /**
+   * fuzzy: the index terms of the notebook's words within `distance` edits of
+   * the word as written, once the index has looked them up (null until then,
+   * and in scan mode, where each word is compared as written).
+   */
+  resolved: Set<string> | null;
   distance: number;
   /** A lower-case string every matching word contains (apostrophes removed), '' when none is known. */
   probe: string;
@@ -31,8 +37,10 @@ export interface PhraseLeaf {
   kind: 'phrase';
   field: TextField;
   text: string;
-  /** Finds the phrase, case-insensitive, any whitespace between words, whole words at its ends. */
+  /** Finds the phrase, case-insensitive, any whitespace between words, whole words at its ends (for marking). */
   pattern: RegExp;
+  /** The phrase as normalizeWord writes it, single-spaced: what `countLiteral` looks for in lower-cased text. */
+  literal: string;
   /** Index terms every doc holding the phrase holds: the candidates to check. */
   terms: string[];
 }
@@ -97,28 +105,32 @@ function termPlan(text: string, field: TextField, match: TermMatch, distance: nu
   if (match === 'prefix') {
     const probe = trimEnd(commonPrefix(norm, alt ?? norm));
     return {
-      kind: 'word', field, match, term: norm, norm, alt, distance: 0, probe,
+      kind: 'word', field, match, term: norm, norm, alt, distance: 0, probe, resolved: null,
       matches: (unit) => unit.term !== null && (unit.term.startsWith(norm) || unit.term === alt),
     };
   }
-  return {
-    kind: 'word', field, match, term: norm, norm, alt: alt === norm ? null : alt, distance, probe: '',
-    matches: (unit) =>
-      unit.term !== null &&
-      (withinEditDistance(unit.term, norm, distance) || (alt !== null && withinEditDistance(unit.term, alt, distance))),
+  const leaf: WordLeaf = {
+    kind: 'word', field, match, term: norm, norm, alt: alt === norm ? null : alt, distance, probe: '', resolved: null,
+    matches: (unit) => {
+      if (unit.term === null) return false;
+      // Once the index has resolved the spellings near the word to their terms, every form of those terms matches.
+      if (leaf.resolved !== null) return leaf.resolved.has(unit.term);
+      return withinEditDistance(unit.norm, norm, distance);
+    },
   };
+  return leaf;
 }
 
 function exactLeaf(norm: string, term: string | null, compound: boolean, field: TextField): WordLeaf {
   if (term === null) {
     // A stop word is not in the index; the text is scanned for it.
-    return { kind: 'word', field, match: 'exact', term, norm, alt: null, distance: 0, probe: norm, matches: (unit) => unit.norm === norm };
+    return { kind: 'word', field, match: 'exact', term, norm, alt: null, distance: 0, probe: norm, resolved: null, matches: (unit) => unit.norm === norm };
   }
   // A stem is the word minus a suffix, with at most its end changed
   // (happy → happi, flaking → flake): every word with this stem holds the
   // stem's start. Compounds are indexed as written.
   const probe = compound ? term : trimEnd(commonPrefix(norm, term));
-  return { kind: 'word', field, match: 'exact', term, norm, alt: null, distance: 0, probe, matches: (unit) => unit.term === term };
+  return { kind: 'word', field, match: 'exact', term, norm, alt: null, distance: 0, probe, resolved: null, matches: (unit) => unit.term === term };
 }
 
 function commonPrefix(a: string, b: string): string {
@@ -142,7 +154,8 @@ function phraseLeaf(text: string, field: TextField): PhraseLeaf {
   const start = WORD_CHAR.test(text[0] ?? '') ? '(?<![\\p{L}\\p{N}\\p{M}])' : '';
   const end = WORD_CHAR.test(text[text.length - 1] ?? '') ? '(?![\\p{L}\\p{N}\\p{M}])' : '';
   const terms = [...new Set(queryWords(text).flatMap((w) => (w.term === null ? [] : [w.term])))];
-  return { kind: 'phrase', field, text, pattern: new RegExp(start + escaped + end, 'iu'), terms };
+  const literal = normalizeWord(text).replace(/\s+/g, ' ').trim();
+  return { kind: 'phrase', field, text, pattern: new RegExp(start + escaped + end, 'iu'), literal, terms };
 }
 
 function collectHighlights(plan: Plan, into: Highlights): void {

@@ -9,7 +9,9 @@
 //   "exact phrase"      the words in this order, case-insensitive, whitespace-tolerant
 //   -word  -"phrase"    exclude; also `-tag:draft`, `-(a OR b)`
 //   prefix*             words starting with `prefix`
-//   fuzzy~1  fuzzy~2    words within 1 (default) or 2 edits
+//   fuzzy~1  fuzzy~2    words written within 1 (default) or 2 edits of it, and their
+//                       other forms, as an exact search for them would (pinnig~1 finds
+//                       pinning, so also pin and pins)
 //   title:word          the word in the title (also title:"phrase", title:pre*)
 //   tag:name            notes tagged `name` or a nested tag under it (`tag:nix` matches `nix/flakes`)
 //   path:folder         notes whose path contains `folder` (case-insensitive)

@@ -11,20 +11,24 @@ import { planQuery } from './query-plan';
 import { normalizeLimit, rankResults } from './results';
 import type { SearchDoc } from './search-doc';
 import { FIELD_BOOSTS, type SearchField } from './segment';
-import { normalizeWord, scanWords, unitsOf } from './tokenizer';
+import { collapseSpaces, countLiteral } from './literal';
+import { isCompound, normalizeWord, scanWords, unitsOf, wordAround } from './tokenizer';
 
-/** The field texts a leaf looks at, with the field each came from. */
-export function leafTexts(doc: SearchDoc, field: 'all' | 'title'): Array<[SearchField, string]> {
-  if (field === 'title') return [['title', doc.title]];
-  const texts: Array<[SearchField, string]> = [['title', doc.title]];
-  for (const alias of doc.aliases) texts.push(['aliases', alias]);
-  for (const tag of doc.tags) texts.push(['tags', tag]);
-  texts.push(['body', doc.body]);
-  return texts;
+/** Calls `visit` with each field text a leaf looks at (and its index among aliases or tags), until it returns false. */
+export function forEachLeafText(
+  doc: SearchDoc,
+  field: 'all' | 'title',
+  visit: (field: SearchField, text: string, index: number) => boolean | void,
+): void {
+  if (visit('title', doc.title, 0) === false || field === 'title') return;
+  for (let i = 0; i < doc.aliases.length; i++) if (visit('aliases', doc.aliases[i], i) === false) return;
+  for (let i = 0; i < doc.tags.length; i++) if (visit('tags', doc.tags[i], i) === false) return;
+  visit('body', doc.body, 0);
 }
 
 /** How many words of `text` the leaf matches. */
 export function countWordMatches(text: string, leaf: WordLeaf): number {
+  // Used when there is no probe (fuzzy words): every word is looked at.
   let count = 0;
   scanWords(text, (start, end, compound) => {
     const word = text.slice(start, end);
@@ -39,42 +43,94 @@ export function countWordMatches(text: string, leaf: WordLeaf): number {
   return count;
 }
 
-export function countPhraseMatches(text: string, leaf: PhraseLeaf): number {
-  const pattern = new RegExp(leaf.pattern.source, 'giu');
+
+/**
+ * How many words of `lower` (a text lower-cased by normalizeWord, which
+ * splits into the same words with the same spellings) the leaf matches, up
+ * to `max`, looking only at the words around the hits of the leaf's probe.
+ */
+export function countProbedMatches(lower: string, leaf: WordLeaf, max = Infinity): number {
   let count = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    count++;
-    if (m[0].length === 0) pattern.lastIndex++;
+  for (let at = lower.indexOf(leaf.probe); at !== -1 && count < max; ) {
+    const span = wordAround(lower, at);
+    if (span === null) {
+      at = lower.indexOf(leaf.probe, at + 1);
+      continue;
+    }
+    const word = lower.slice(span[0], span[1]);
+    if (unitsOf(word, span[0], isCompound(word)).some((unit) => leaf.matches(unit))) count++;
+    at = lower.indexOf(leaf.probe, span[1]);
   }
   return count;
 }
 
-/** Answers word and phrase leaves by reading each doc's text. */
-export class TextScanner implements LeafMatcher {
-  // Lower-cased bodies, kept per doc object while it lives, for the probe test.
-  private readonly lowered = new WeakMap<SearchDoc, string>();
+interface LoweredDoc {
+  title: string;
+  aliases: string[];
+  tags: string[];
+  body: string;
+}
 
-  constructor(private readonly docs: DocSource) {}
+/**
+ * The docs' texts as the scan reads them: lower-cased (normalizeWord, which
+ * keeps the same words with the same spellings) with whitespace collapsed
+ * (so a phrase is one indexOf); kept per doc object while it lives.
+ */
+export class LoweredTexts {
+  private readonly docs = new WeakMap<SearchDoc, LoweredDoc>();
+
+  /** The lowered text of `doc`'s `field`, the `index`th one for aliases and tags. */
+  get(doc: SearchDoc, field: SearchField, index: number): string {
+    let lowered = this.docs.get(doc);
+    if (lowered === undefined) {
+      const lower = (text: string) => collapseSpaces(normalizeWord(text));
+      lowered = { title: lower(doc.title), aliases: doc.aliases.map(lower), tags: doc.tags.map(lower), body: lower(doc.body) };
+      this.docs.set(doc, lowered);
+    }
+    return field === 'title' || field === 'body' ? lowered[field] : lowered[field][index];
+  }
+}
+
+/**
+ * Answers word and phrase leaves by reading each doc's text. With
+ * `presenceOnly` (the index checking a phrase or a stop word, scored by BM25
+ * elsewhere) it stops at the first occurrence and scores 1.
+ */
+export class TextScanner implements LeafMatcher {
+  constructor(
+    private readonly docs: DocSource,
+    private readonly presenceOnly = false,
+    private readonly lowered = new LoweredTexts(),
+  ) {}
 
   word(leaf: WordLeaf, within: Scores | null): Scores {
+    // A stop word is matched by its spelling alone: a literal scan finds it.
+    const literal = leaf.match === 'exact' && leaf.term === null ? leaf.norm : null;
+    const max = this.presenceOnly ? 1 : Infinity;
     return this.scan(within, (doc) => {
       let score = 0;
-      for (const [field, text] of leafTexts(doc, leaf.field)) {
-        if (leaf.probe !== '' && !this.lower(doc, field, text).includes(leaf.probe)) continue;
-        const count = countWordMatches(text, leaf);
+      forEachLeafText(doc, leaf.field, (field, text, index) => {
+        const lower = this.lowered.get(doc, field, index);
+        const count =
+          literal !== null ? countLiteral(lower, literal, max, true)
+          : leaf.probe !== '' ? countProbedMatches(lower, leaf, max)
+          : countWordMatches(text, leaf);
         if (count > 0) score += FIELD_BOOSTS[field] * (1 + Math.log(count));
-      }
+        return !(this.presenceOnly && score > 0);
+      });
       return score;
     });
   }
 
   phrase(leaf: PhraseLeaf, within: Scores | null): Scores {
+    const max = this.presenceOnly ? 1 : Infinity;
     return this.scan(within, (doc) => {
       let score = 0;
-      for (const [field, text] of leafTexts(doc, leaf.field)) {
-        const count = countPhraseMatches(text, leaf);
+      forEachLeafText(doc, leaf.field, (field, _text, index) => {
+        const count = countLiteral(this.lowered.get(doc, field, index), leaf.literal, max, true);
         if (count > 0) score += FIELD_BOOSTS[field] * (1 + Math.log(count));
-      }
+        return !(this.presenceOnly && score > 0);
+      });
       return score;
     });
   }
@@ -87,16 +143,6 @@ export class TextScanner implements LeafMatcher {
       if (s > 0) out.set(slot, s);
     }
     return out;
-  }
-
-  private lower(doc: SearchDoc, field: SearchField, text: string): string {
-    if (field !== 'body') return normalizeWord(text);
-    let lowered = this.lowered.get(doc);
-    if (lowered === undefined) {
-      lowered = normalizeWord(text);
-      this.lowered.set(doc, lowered);
-    }
-    return lowered;
   }
 }
 

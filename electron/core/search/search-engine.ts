@@ -32,9 +32,10 @@ import { evaluate, type DocSource } from './evaluate';
 import { IndexMatcher, type IndexView, type LiveSegment } from './index-matcher';
 import { planQuery } from './query-plan';
 import { normalizeLimit, rankResults } from './results';
-import { TextScanner } from './scan-search';
+import { LoweredTexts, TextScanner } from './scan-search';
 import { searchDocHash, type SearchDoc } from './search-doc';
 import { SEARCH_FIELDS, Segment } from './segment';
+import { Vocabulary } from './vocabulary';
 
 /** The fresh segment is sealed once it holds this many docs or characters. */
 export const FRESH_MAX_DOCS = 64;
@@ -60,6 +61,7 @@ type DocState = 'pending' | 'fresh' | 'indexed';
 interface Entry {
   slot: number;
   doc: SearchDoc;
+  /** `searchDocHash(doc)`, '' until first needed. */
   hash: string;
   /** null only for an entry being created or removed. */
   state: DocState | null;
@@ -98,6 +100,8 @@ export class SearchEngine {
   private readonly source: DocSource;
   private readonly scanner: TextScanner;
   private readonly matcher: IndexMatcher;
+  /** Every spelling in the segments, for fuzzy search: kept up to date, rebuilt at the next fuzzy search when a segment goes. */
+  private spellings: Vocabulary | null = new Vocabulary();
 
   constructor(options: SearchEngineOptions = {}) {
     this.freshMaxDocs = options.freshMaxDocs ?? FRESH_MAX_DOCS;
@@ -110,15 +114,17 @@ export class SearchEngine {
       },
       doc: (slot) => bySlot[slot]!.doc,
     };
-    this.scanner = new TextScanner(this.source);
+    const lowered = new LoweredTexts();
+    this.scanner = new TextScanner(this.source, false, lowered);
     const view: IndexView = {
       segments: () => (this.fresh !== null ? [...this.sealed, this.fresh] : this.sealed),
       docCount: () => this.servedCount,
       averageLength: (f) => (this.servedCount === 0 ? 0 : this.lengthSums[f] / this.servedCount),
       fieldLength: (f, slot) => this.lengths[f][slot],
       slotCapacity: () => this.bySlot.length,
+      vocabulary: () => this.vocabulary(),
     };
-    this.matcher = new IndexMatcher(view, this.scanner);
+    this.matcher = new IndexMatcher(view, new TextScanner(this.source, true, lowered));
   }
 
   /** Notes known to the engine. */
@@ -139,6 +145,17 @@ export class SearchEngine {
 
   get(id: NoteId): SearchDoc | undefined {
     return this.byId.get(id)?.doc;
+  }
+
+  /** The content hash (`searchDocHash`) of a note's current version, computed once. */
+  hashOf(id: NoteId): string | undefined {
+    const entry = this.byId.get(id);
+    return entry === undefined ? undefined : this.entryHash(entry);
+  }
+
+  private entryHash(entry: Entry): string {
+    if (entry.hash === '') entry.hash = searchDocHash(entry.doc);
+    return entry.hash;
   }
 
   /**
@@ -175,13 +192,16 @@ export class SearchEngine {
     let accepted = 0;
     segment.docs.forEach((meta, local) => {
       const entry = this.byId.get(meta.id);
-      if (entry === undefined || entry.hash !== meta.hash) return;
+      if (entry === undefined || this.entryHash(entry) !== meta.hash) return;
       this.unserve(entry);
       this.setState(entry, 'indexed');
       this.serve(entry, served, local, meta.lengths);
       accepted++;
     });
-    if (served.live > 0) this.sealed.push(served);
+    if (served.live > 0) {
+      this.sealed.push(served);
+      this.spellings?.addSegment(segment);
+    }
     return { accepted, stale: segment.size - accepted };
   }
 
@@ -230,9 +250,19 @@ export class SearchEngine {
       this.unserve(entry);
     }
     entry.doc = doc;
-    entry.hash = searchDocHash(doc);
+    // Hashed when first compared with a segment: registering 10,000 pending notes stays instant.
+    entry.hash = '';
     this.setState(entry, state);
     if (state === 'fresh') this.freshDirty = true;
+  }
+
+  private vocabulary(): Vocabulary {
+    if (this.spellings === null) {
+      this.spellings = new Vocabulary();
+      for (const s of this.sealed) this.spellings.addSegment(s.segment);
+      if (this.fresh !== null) this.spellings.addSegment(this.fresh.segment);
+    }
+    return this.spellings;
   }
 
   /** Moves an entry between states, keeping the pending count and the fresh set right. */
@@ -255,7 +285,10 @@ export class SearchEngine {
     home.live--;
     this.servedCount--;
     for (let f = 0; f < SEARCH_FIELDS.length; f++) this.lengthSums[f] -= this.lengths[f][entry.slot];
-    if (home.live === 0 && home !== this.fresh) this.sealed = this.sealed.filter((x) => x !== home);
+    if (home.live === 0 && home !== this.fresh) {
+      this.sealed = this.sealed.filter((x) => x !== home);
+      this.spellings = null;
+    }
     entry.home = null;
     entry.local = -1;
   }
@@ -285,6 +318,7 @@ export class SearchEngine {
     if (docs.length === 0) return;
     const served: Served = { segment: Segment.build(docs), slots: new Int32Array(docs.length).fill(-1), live: 0 };
     served.segment.docs.forEach((meta, local) => this.serve(this.byId.get(meta.id)!, served, local, meta.lengths));
+    this.spellings?.addSegment(served.segment);
     let chars = 0;
     for (const doc of docs) chars += doc.body.length;
     if (docs.length >= this.freshMaxDocs || chars >= this.freshMaxChars) {

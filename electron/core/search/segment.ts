@@ -1,9 +1,8 @@
 // One immutable lunr index over a subset of the notes, serialisable with the
 // metadata the engine needs to score it and to check it against the notes.
 //
-// The serialised form is lunr's own (`lunr.Index.load` reads it and rebuilds
-// the term automaton, lunr.TokenSet, that expands `prefix*` and `fuzzy~1`),
-// analysed by our tokenizer and the registered `notebookTerm` pipeline step.
+// The serialised form is lunr's own (`lunr.Index.load` reads it; the
+// `notebookTerm` pipeline step it names is registered by tokenizer.ts).
 // Three things differ from what lunr.Builder would write, all measured:
 //   - each posting holds the term frequency (`{"12": 3}`) instead of `{}`,
 //     because the engine scores with global BM25 statistics across segments
@@ -28,8 +27,12 @@ export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = { title: 10, 
 /** Bumped whenever the tokenizer, the pipeline or this format changes: old caches are then rebuilt. */
 export const SEGMENT_FORMAT = 1;
 
-/** Term frequency per local doc ref, per field. */
-export type Posting = Partial<Record<SearchField, Record<string, number>>>;
+/**
+ * Term frequency per local doc ref, per field; `_s` lists the other
+ * spellings the term was stemmed from (`derivations` for `deriv`), which
+ * fuzzy search compares with (lunr ignores keys that are not fields).
+ */
+export type Posting = Partial<Record<SearchField, Record<string, number>>> & { _s?: string[] };
 
 export interface SegmentDoc {
   id: NoteId;
@@ -64,56 +67,85 @@ export class SegmentFormatError extends Error {
  * back and what the cache stores. Terms are sorted, as lunr.Index.load needs.
  */
 export function serializeSegment(docs: readonly SearchDoc[]): string {
+  const writer = new SegmentWriter();
+  for (const doc of docs) writer.add(doc);
+  return writer.finish();
+}
+
+/** Builds a segment's JSON one doc at a time, so a caller can pause between docs. */
+export class SegmentWriter {
   // term -> flat [field, ref, tf, field, ref, tf, ...] in (ref, field) order.
-  const postings = new Map<string, number[]>();
-  const counts = new Map<string, number>();
-  const docEntries: string[] = [];
-  docs.forEach((doc, ref) => {
+  private readonly postings = new Map<string, number[]>();
+  private readonly spellings = new Map<string, Set<string>>();
+  private readonly counts = new Map<string, number>();
+  private readonly docEntries: string[] = [];
+
+  get size(): number {
+    return this.docEntries.length;
+  }
+
+  add(doc: SearchDoc): void {
+    const ref = this.docEntries.length;
+    const counts = this.counts;
     const lengths: number[] = [];
+    let length = 0;
+    const count = (term: string, norm: string): void => {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      length++;
+      if (norm !== term) {
+        let set = this.spellings.get(term);
+        if (set === undefined) this.spellings.set(term, (set = new Set()));
+        set.add(norm);
+      }
+    };
     SEARCH_FIELDS.forEach((field, f) => {
       counts.clear();
-      let length = 0;
-      const count = (term: string): void => {
-        counts.set(term, (counts.get(term) ?? 0) + 1);
-        length++;
-      };
+      length = 0;
       if (field === 'title') forEachTerm(doc.title, count);
       else if (field === 'body') forEachTerm(doc.body, count);
       else for (const value of doc[field]) forEachTerm(value, count);
       lengths.push(length);
       for (const [term, tf] of counts) {
-        let list = postings.get(term);
-        if (list === undefined) postings.set(term, (list = []));
+        let list = this.postings.get(term);
+        if (list === undefined) this.postings.set(term, (list = []));
         list.push(f, ref, tf);
       }
     });
-    docEntries.push(JSON.stringify({ id: doc.id, hash: searchDocHash(doc), lengths } satisfies SegmentDoc));
-  });
-
-  const terms = [...postings.keys()].sort();
-  const entries: string[] = new Array(terms.length);
-  for (let t = 0; t < terms.length; t++) {
-    const list = postings.get(terms[t])!;
-    const fields: string[] = [];
-    for (let f = 0; f < SEARCH_FIELDS.length; f++) {
-      let refs = '';
-      for (let i = 0; i < list.length; i += 3) {
-        if (list[i] === f) refs += (refs === '' ? '"' : ',"') + list[i + 1] + '":' + list[i + 2];
-      }
-      if (refs !== '') fields.push(`"${SEARCH_FIELDS[f]}":{${refs}}`);
-    }
-    entries[t] = `[${JSON.stringify(terms[t])},{${fields.join(',')}}]`;
+    this.docEntries.push(JSON.stringify({ id: doc.id, hash: searchDocHash(doc), lengths } satisfies SegmentDoc));
   }
-  const index =
-    `{"version":${JSON.stringify(lunr.version)},"fields":${JSON.stringify(SEARCH_FIELDS)},` +
-    `"fieldVectors":[],"invertedIndex":[${entries.join(',')}],"pipeline":[${JSON.stringify(PIPELINE_LABEL)}]}`;
-  return `{"format":${SEGMENT_FORMAT},"docs":[${docEntries.join(',')}],"index":${index}}`;
+
+  finish(): string {
+    const terms = [...this.postings.keys()].sort();
+    const entries: string[] = new Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      const list = this.postings.get(terms[t])!;
+      const fields: string[] = [];
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+        let refs = '';
+        for (let i = 0; i < list.length; i += 3) {
+          if (list[i] === f) refs += (refs === '' ? '"' : ',"') + list[i + 1] + '":' + list[i + 2];
+        }
+        if (refs !== '') fields.push(`"${SEARCH_FIELDS[f]}":{${refs}}`);
+      }
+      const spelled = this.spellings.get(terms[t]);
+      if (spelled !== undefined) fields.push(`"_s":${JSON.stringify([...spelled].sort())}`);
+      entries[t] = `[${JSON.stringify(terms[t])},{${fields.join(',')}}]`;
+    }
+    const index =
+      `{"version":${JSON.stringify(lunr.version)},"fields":${JSON.stringify(SEARCH_FIELDS)},` +
+      `"fieldVectors":[],"invertedIndex":[${entries.join(',')}],"pipeline":[${JSON.stringify(PIPELINE_LABEL)}]}`;
+    return `{"format":${SEGMENT_FORMAT},"docs":[${this.docEntries.join(',')}],"index":${index}}`;
+  }
 }
 
 export class Segment {
+  private lunrIndex: lunr.Index | null = null;
+
   private constructor(
     readonly docs: readonly SegmentDoc[],
-    private readonly index: lunr.Index,
+    private readonly inverted: Record<string, Posting>,
+    /** The terms in code-point order, as serialised. */
+    private readonly sortedTerms: readonly string[],
   ) {}
 
   /** Builds in the calling thread (the fresh segment, tests, and the no-worker fallback). */
@@ -138,23 +170,26 @@ export class Segment {
       throw new SegmentFormatError('no lunr index');
     }
     if (index.version !== lunr.version) throw new SegmentFormatError(`lunr ${index.version}, expected ${lunr.version}`);
+    if (index.pipeline.length !== 1 || index.pipeline[0] !== PIPELINE_LABEL) {
+      throw new SegmentFormatError(`pipeline ${JSON.stringify(index.pipeline)}, expected ["${PIPELINE_LABEL}"]`);
+    }
+    const inverted: Record<string, Posting> = Object.create(null);
+    const terms: string[] = new Array(index.invertedIndex.length);
     let previous = '';
-    for (const entry of index.invertedIndex) {
+    for (let i = 0; i < index.invertedIndex.length; i++) {
+      const entry = index.invertedIndex[i];
       if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'object' || entry[1] === null) {
         throw new SegmentFormatError('a malformed posting');
       }
-      if (entry[0] < previous) throw new SegmentFormatError('terms out of order');
+      if (i > 0 && entry[0] <= previous) throw new SegmentFormatError('terms out of order');
       previous = entry[0];
+      terms[i] = entry[0];
+      inverted[entry[0]] = entry[1];
     }
-    try {
-      return new Segment(data.docs, lunr.Index.load(index));
-    } catch (error) {
-      throw new SegmentFormatError((error as Error).message);
-    }
+    return new Segment(data.docs, inverted, terms);
   }
 
   toJSON(): SegmentJSON {
-    const inverted = this.invertedIndex();
     return {
       format: SEGMENT_FORMAT,
       docs: [...this.docs],
@@ -162,19 +197,20 @@ export class Segment {
         version: lunr.version,
         fields: [...SEARCH_FIELDS],
         fieldVectors: [],
-        invertedIndex: Object.keys(inverted).sort().map((term) => [term, inverted[term]]),
+        invertedIndex: this.sortedTerms.map((term) => [term, this.inverted[term]]),
         pipeline: [PIPELINE_LABEL],
       },
     };
   }
 
-  private invertedIndex(): Record<string, Posting> {
-    return (this.index as unknown as { invertedIndex: Record<string, Posting> }).invertedIndex;
-  }
-
-  /** Every index term of this segment, unordered. */
-  terms(): string[] {
-    return Object.keys(this.invertedIndex());
+  /**
+   * This segment as a lunr.Index (what lunr.Index.load would give). Built on
+   * demand: its TokenSet costs a third of a segment's load time and the
+   * engine does not need it (prefixes use the sorted terms).
+   */
+  asLunrIndex(): lunr.Index {
+    this.lunrIndex ??= lunr.Index.load(this.toJSON().index as unknown as object);
+    return this.lunrIndex;
   }
 
   get size(): number {
@@ -183,14 +219,35 @@ export class Segment {
 
   /** The postings of one index term, or undefined when no doc here has it. */
   posting(term: string): Posting | undefined {
-    return this.invertedIndex()[term];
+    return this.inverted[term];
   }
 
-  /**
-   * Index terms accepted by a lunr.TokenSet automaton: `TokenSet.fromString("nix*")`
-   * for a prefix, `TokenSet.fromFuzzyString(word, 1)` for near spellings.
-   */
-  termsIn(automaton: lunr.TokenSet): string[] {
-    return (this.index as unknown as { tokenSet: lunr.TokenSet }).tokenSet.intersect(automaton).toArray();
+  /** Every index term of this segment, in order. */
+  terms(): readonly string[] {
+    return this.sortedTerms;
+  }
+
+  /** Calls `visit` for every spelling in this segment (terms and the words stemmed to them). */
+  forEachSpelling(visit: (spelling: string, term: string) => void): void {
+    for (const term of this.sortedTerms) {
+      visit(term, term);
+      const spelled = this.inverted[term]._s;
+      if (spelled !== undefined) for (const s of spelled) visit(s, term);
+    }
+  }
+
+  /** Index terms starting with `prefix`: a binary search in the sorted terms. */
+  termsWithPrefix(prefix: string): string[] {
+    const terms = this.sortedTerms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < terms.length && terms[i].startsWith(prefix); i++) out.push(terms[i]);
+    return out;
   }
 }

@@ -5,7 +5,7 @@
 // (`lock` in `flake.lock`), a whole compound, a prefix or a near spelling.
 
 import type { Highlights } from './query-plan';
-import { scanWords, unitsOf } from './tokenizer';
+import { isCompound, scanWords, unitsOf, wordAround } from './tokenizer';
 
 export interface Snippet {
   snippet: string;
@@ -73,23 +73,45 @@ function findRanges(body: string, highlights: Highlights): Range[] {
     }
   });
   const words = highlights.words;
-  if (words.length > 0) {
-    scanWords(body, (start, end, compound) => {
-      if (found.length >= MAX_RANGES) return;
-      const units = unitsOf(body.slice(start, end), start, compound);
-      // Units come largest first (whole, runs, parts): keep a unit unless a matched one already covers it.
-      const matched: Range[] = [];
-      for (const unit of units) {
-        const key = words.findIndex((leaf) => leaf.matches(unit));
-        if (key === -1) continue;
-        if (matched.some((m) => m.start <= unit.start && unit.end <= m.end)) continue;
-        matched.push({ start: unit.start, end: unit.end, key });
+  const markWord = (start: number, end: number, compound: boolean, only: number): void => {
+    const units = unitsOf(body.slice(start, end), start, compound);
+    // Units come largest first (whole, runs, parts): keep a unit unless a matched one already covers it.
+    const matched: Range[] = [];
+    for (const unit of units) {
+      const key = only >= 0 ? (words[only].matches(unit) ? only : -1) : words.findIndex((leaf) => leaf.matches(unit));
+      if (key === -1) continue;
+      if (matched.some((m) => m.start <= unit.start && unit.end <= m.end)) continue;
+      matched.push({ start: unit.start, end: unit.end, key });
+    }
+    found.push(...matched);
+  };
+  // Where lower-casing keeps offsets, jump to the hits of each word's probe
+  // instead of splitting the whole note into words.
+  const lower = body.toLowerCase();
+  const aligned = lower.length === body.length;
+  let scanAll = false;
+  words.forEach((leaf, key) => {
+    if (!aligned || leaf.probe === '') {
+      scanAll = true;
+      return;
+    }
+    for (let at = lower.indexOf(leaf.probe); at !== -1 && found.length < MAX_RANGES; ) {
+      const span = wordAround(body, at);
+      if (span === null) {
+        at = lower.indexOf(leaf.probe, at + 1);
+        continue;
       }
-      found.push(...matched);
+      markWord(span[0], span[1], isCompound(body.slice(span[0], span[1])), key);
+      at = lower.indexOf(leaf.probe, span[1]);
+    }
+  });
+  if (scanAll) {
+    scanWords(body, (start, end, compound) => {
+      if (found.length < MAX_RANGES) markWord(start, end, compound, -1);
     });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Drop ranges inside an earlier one (a phrase holding a matched word).
+  // Merge overlaps (a phrase holding a matched word, a part inside a matched whole).
   const ranges: Range[] = [];
   for (const range of found) {
     const last = ranges[ranges.length - 1];

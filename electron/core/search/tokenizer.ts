@@ -186,6 +186,44 @@ export function scanWords(text: string, visit: (start: number, end: number, comp
   }
 }
 
+/**
+ * The [start, end) of the word (as scanWords finds it) holding text[i], or
+ * null when text[i] is not part of a word. Lets a scan jump to a probe's
+ * hits instead of splitting a whole note into words.
+ */
+export function wordAround(text: string, i: number): [number, number] | null {
+  if (!isWordCode(text, i)) {
+    // A connector between two word characters is inside a word.
+    const inside = i > 0 && connectorKind(text.charCodeAt(i)) !== 0 && isWordCode(text, i - 1) && isWordCode(text, i + 1);
+    if (!inside) return null;
+    i--;
+  }
+  let start = i;
+  for (;;) {
+    while (start > 0 && isWordCode(text, start - 1)) start--;
+    if (start >= 2 && connectorKind(text.charCodeAt(start - 1)) !== 0 && isWordCode(text, start - 2)) {
+      start -= 2;
+      continue;
+    }
+    break;
+  }
+  let end = i + 1;
+  for (;;) {
+    while (end < text.length && isWordCode(text, end)) end++;
+    if (end + 1 < text.length && connectorKind(text.charCodeAt(end)) !== 0 && isWordCode(text, end + 1)) {
+      end += 2;
+      continue;
+    }
+    break;
+  }
+  return [start, end];
+}
+
+/** True when a word (as scanWords finds it) is a compound: it holds `. - _ / @`. */
+export function isCompound(word: string): boolean {
+  return CONNECTOR.test(word);
+}
+
 /** Calls `visit` for every word of `text` with its offset. */
 export function forEachWord(text: string, visit: (word: string, start: number) => void): void {
   scanWords(text, (start, end) => visit(text.slice(start, end), start));
@@ -200,39 +238,46 @@ export function textUnits(text: string): WordUnit[] {
   return units;
 }
 
-// Plain words repeat endlessly in a notebook: their term is memoised by spelling.
-const plainTermCache = new Map<string, string | null>();
+// Plain words repeat endlessly in a notebook: their analysis is memoised by spelling.
+interface PlainWord {
+  norm: string;
+  term: string | null;
+}
+const plainCache = new Map<string, PlainWord>();
 const PLAIN_CACHE_LIMIT = 400_000;
+
+function plainWord(word: string): PlainWord {
+  let plain = plainCache.get(word);
+  if (plain === undefined) {
+    const norm = normalizeWord(word);
+    plain = { norm, term: termOf(norm, false) };
+    if (plainCache.size >= PLAIN_CACHE_LIMIT) plainCache.clear();
+    plainCache.set(word, plain);
+  }
+  return plain;
+}
 
 /** The units of a word found by `scanWords` (plain words take the memoised fast path). */
 export function unitsOf(word: string, start: number, compound: boolean): WordUnit[] {
   if (compound) return wordUnits(word, start);
-  return [{ start, end: start + word.length, norm: normalizeWord(word), compound: false, term: plainTerm(word) }];
-}
-
-function plainTerm(word: string): string | null {
-  let term = plainTermCache.get(word);
-  if (term === undefined) {
-    term = termOf(normalizeWord(word), false);
-    if (plainTermCache.size >= PLAIN_CACHE_LIMIT) plainTermCache.clear();
-    plainTermCache.set(word, term);
-  }
-  return term;
+  const { norm, term } = plainWord(word);
+  return [{ start, end: start + word.length, norm, compound: false, term }];
 }
 
 /**
- * Calls `visit` with every index term of `text`, in order (the units of
- * `wordUnits` that are not stop words). This is how the index analyses text.
+ * Calls `visit` with every index term of `text`, in order, and the spelling
+ * it came from (the units of `wordUnits` that are not stop words). This is
+ * how the index analyses text.
  */
-export function forEachTerm(text: string, visit: (term: string) => void): void {
+export function forEachTerm(text: string, visit: (term: string, norm: string) => void): void {
   scanWords(text, (start, end, compound) => {
     const word = text.slice(start, end);
     if (!compound) {
-      const term = plainTerm(word);
-      if (term !== null) visit(term);
+      const { norm, term } = plainWord(word);
+      if (term !== null) visit(term, norm);
       return;
     }
-    for (const u of wordUnits(word, start)) if (u.term !== null) visit(u.term);
+    for (const u of wordUnits(word, start)) if (u.term !== null) visit(u.term, u.norm);
   });
 }
 

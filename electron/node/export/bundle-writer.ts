@@ -63,7 +63,6 @@ export interface WriteResult {
   removed: string[];
 }
 
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 const ZIP_LEVEL = 6;
 
 export function sha256(bytes: Uint8Array): string {
@@ -116,11 +115,13 @@ async function readNotebookFile(rootReal: string, relPath: string): Promise<Uint
 
 /** The zip of a bundle: entries in path order, all dated 1980-01-01, deflate level 6. Same files, same bytes. */
 export function zipBundle(files: readonly BundleFile[]): Uint8Array {
+  // fflate writes DOS times from local-time fields: a local midnight is 00:00 in every zone.
+  const time = new Date(1980, 0, 1, 0, 0, 0);
   const entries: Zippable = {};
   for (const file of [...files].sort((a, b) => compareCodePoints(a.path, b.path))) {
-    entries[file.path] = [file.bytes, { mtime: ZIP_TIME, level: ZIP_LEVEL, os: 3, attrs: 0o100644 << 16 }];
+    entries[file.path] = [file.bytes, { mtime: time, level: ZIP_LEVEL, os: 3, attrs: 0o100644 << 16 }];
   }
-  return zipSync(entries, { mtime: ZIP_TIME, level: ZIP_LEVEL });
+  return zipSync(entries, { mtime: time, level: ZIP_LEVEL });
 }
 
 /** The real path `path` will have once created: real path of the deepest existing folder, plus the rest. */
@@ -207,6 +208,10 @@ async function ensureFolder(outReal: string, folder: string): Promise<void> {
  */
 export async function writeBundleFolder(rootReal: string, out: string, files: readonly BundleFile[]): Promise<WriteResult> {
   await assertOutsideNotebook(rootReal, out);
+  const outInfo = await lstat(resolve(out)).catch(() => null);
+  if (outInfo && !outInfo.isDirectory() && !outInfo.isSymbolicLink()) {
+    throw new ApiError('exists', `--out ${out} is a file, not a folder; give a folder, or a name ending in .zip for a zip`);
+  }
   await mkdir(resolve(out), { recursive: true });
   const outReal = await realpath(resolve(out));
   const previous = await readLock(outReal);

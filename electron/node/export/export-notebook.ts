@@ -10,7 +10,10 @@ import type { ExportOptions, ExportReport } from '../../core/export/types';
 import type { NoteId } from '../../core/model';
 import { SearchEngine } from '../../core/search/search-engine';
 import { toSearchDoc } from '../../core/search/search-doc';
-import { openNotebookGraph } from '../open-notebook';
+import { LinkGraph } from '../../core/graph';
+import { parseNote } from '../../core/note';
+import { FolderStore } from '../store/folder-store';
+import { scanNotebook } from '../store/scan';
 import { assertOutsideNotebook, checkBundle, materializeBundle, writeBundleFolder, writeBundleZip, type BundleCheck } from './bundle-writer';
 
 export interface ExportNotebookOptions extends ExportRequest {
@@ -36,12 +39,11 @@ const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config
 /** Catches an `--out` that points at the wrong level of a site for the preset (see presets.ts). */
 function checkOutForPreset(options: ExportNotebookOptions, out: string): void {
   if (options.zip) return;
-  const parts = out.split(sep).filter((p) => p !== '');
-  const tail = (n: number) => parts.slice(-n).join('/');
+  const slashed = out.split(sep).join('/');
   if (options.preset === 'hugo' && HUGO_CONFIGS.some((name) => existsSync(join(out, name)))) {
     throw new ApiError('bad-argument', `--out ${out} is a Hugo site root; for --preset hugo give its content section, e.g. ${join(out, 'content', 'posts')}`);
   }
-  if ((options.preset === 'jekyll' && basename(out) === '_posts') || (options.preset === 'astro' && tail(2).startsWith('src/content'))) {
+  if ((options.preset === 'jekyll' && basename(out) === '_posts') || (options.preset === 'astro' && /\/src\/content(?:\/[^/]+)?\/?$/.test(slashed))) {
     throw new ApiError('bad-argument', `--out ${out}: for --preset ${options.preset} give the site's root folder; the exporter writes ${options.preset === 'jekyll' ? '_posts/ and assets/' : 'src/content/blog/ and public/attachments/'} inside it`);
   }
 }
@@ -59,6 +61,18 @@ function planOptions(request: ExportNotebookOptions): ExportOptions {
   return options;
 }
 
+/** Scan, parse, link; every other file registered so `![[img.png]]` finds it anywhere. Reads only. */
+async function openForExport(root: string) {
+  const store = await FolderStore.open(root, { cleanTemps: false });
+  const scan = await scanNotebook(store.root);
+  const files = new Set(scan.attachments.map((p) => p.toLowerCase()));
+  const graph = new LinkGraph({ attachmentExists: (path) => files.has(path.normalize('NFC').toLowerCase()) });
+  const parsed = scan.notes.map((file) => parseNote(file.id, file.source));
+  for (const note of parsed) graph.upsert(note);
+  for (const path of scan.attachments) graph.addAttachment(path);
+  return { root: store.root, graph, parsed, scan };
+}
+
 /** Plans the bundle of the notebook at `root` and writes it, reports it (dryRun) or checks it (check). */
 export async function exportNotebook(root: string, request: ExportNotebookOptions): Promise<ExportResult> {
   if (typeof request?.out !== 'string' || request.out.trim() === '') {
@@ -71,8 +85,7 @@ export async function exportNotebook(root: string, request: ExportNotebookOption
   }
   checkOutForPreset({ ...request, zip }, out);
 
-  const nb = await openNotebookGraph(root);
-  for (const path of nb.scan.attachments) nb.graph.addAttachment(path);
+  const nb = await openForExport(root);
   await assertOutsideNotebook(nb.root, out);
 
   let searchIds: ((query: string) => NoteId[]) | undefined;

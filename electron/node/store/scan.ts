@@ -6,7 +6,7 @@ import type { NoteVersion, SkippedFile } from '../../core/api';
 import type { NoteId } from '../../core/model';
 import { isNoteFileName, normalizeId } from '../../core/paths';
 import { mapLimit } from './concurrency';
-import { readFileWithStat } from './read-bytes';
+import { readFileWithStat, readFileWithStatSync, type ReadOutcome } from './read-bytes';
 import { versionOf } from './file-version';
 import { decodeText, type Eol } from './text-file';
 import { walkFolder } from './walk';
@@ -39,18 +39,50 @@ export interface ScanOptions {
   maxBytes?: number;
   /** Skip a relative path (`/`-separated); a skipped folder is not entered. */
   ignore?: (relPath: string) => boolean;
+  /**
+   * Called with each note as soon as it is read (in no particular order), so
+   * a caller can work on it while the other files are still being read. The
+   * same notes are in the result. An exception thrown here fails the scan.
+   */
+  onNote?: (note: ScannedNote) => void;
 }
 
-type ReadOutcome = { note: ScannedNote } | { skipped: SkippedFile } | null;
+/** A note file found by the walk, before reading. */
+export interface NoteFile {
+  id: NoteId;
+  relPath: string;
+  absPath: string;
+}
+
+/** What reading one note file gave: the note, a reason to skip it, or null when it vanished. */
+export type NoteReadOutcome = { note: ScannedNote } | { skipped: SkippedFile } | null;
+
+export interface NotebookListing {
+  /** Note files, by walk order; one per id. */
+  noteFiles: NoteFile[];
+  /** Relative paths (NFC, `/`-separated) of the other files, sorted. */
+  attachments: string[];
+}
 
 /** Scans `root`, which must be the real path of an existing folder (FolderStore.open checks that). */
 export async function scanNotebook(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const maxBytes = options.maxBytes ?? MAX_NOTE_BYTES;
-  const files = await walkFolder(root, { ignore: options.ignore });
+  const { noteFiles, attachments } = await listNotebook(root, options);
+  const onNote = options.onNote;
+  const outcomes = await mapLimit(noteFiles, options.concurrency ?? 64, async (file) => {
+    const outcome = await readNoteFile(file, maxBytes);
+    if (onNote && outcome !== null && 'note' in outcome) onNote(outcome.note);
+    return outcome;
+  });
+  return assembleScan(outcomes, attachments, started);
+}
 
+/** Every file under `root`, split into note files (one per id) and attachments. */
+export async function listNotebook(root: string, options: Pick<ScanOptions, 'ignore'> = {}): Promise<NotebookListing> {
+  const files = await walkFolder(root, { ignore: options.ignore });
   const attachments: string[] = [];
-  const noteFiles: Array<{ id: NoteId; relPath: string; absPath: string }> = [];
+  const noteFiles: NoteFile[] = [];
   const seen = new Set<NoteId>();
   for (const file of files) {
     const id = normalizeId(file.relPath);
@@ -63,8 +95,11 @@ export async function scanNotebook(root: string, options: ScanOptions = {}): Pro
     seen.add(id);
     noteFiles.push({ id, relPath: file.relPath, absPath: file.absPath });
   }
+  return { noteFiles, attachments };
+}
 
-  const outcomes = await mapLimit(noteFiles, options.concurrency ?? 64, (file) => readNoteFile(file, maxBytes));
+/** The scan result from the outcomes of reading `noteFiles`, in their order. */
+export function assembleScan(outcomes: Iterable<NoteReadOutcome>, attachments: string[], started: number): ScanResult {
   const notes: ScannedNote[] = [];
   const skipped: SkippedFile[] = [];
   for (const outcome of outcomes) {
@@ -76,20 +111,35 @@ export async function scanNotebook(root: string, options: ScanOptions = {}): Pro
   return { notes, attachments, skipped, ms: performance.now() - started };
 }
 
-async function readNoteFile(file: { id: NoteId; absPath: string }, maxBytes: number): Promise<ReadOutcome> {
-  let outcome;
+export async function readNoteFile(file: { id: NoteId; absPath: string }, maxBytes: number): Promise<NoteReadOutcome> {
   try {
-    outcome = await readFileWithStat(file.absPath, maxBytes);
+    return noteOutcome(file.id, await readFileWithStat(file.absPath, maxBytes));
   } catch (error) {
-    // Deleted between listing and reading: simply not there any more.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { skipped: { path: file.id, reason: 'unreadable' } };
+    return readFailure(file.id, error);
   }
-  if ('tooLarge' in outcome) return { skipped: { path: file.id, reason: 'too-large' } };
+}
+
+/** The same as readNoteFile, reading synchronously (for worker threads, where blocking costs nothing). */
+export function readNoteFileSync(file: { id: NoteId; absPath: string }, maxBytes: number): NoteReadOutcome {
+  try {
+    return noteOutcome(file.id, readFileWithStatSync(file.absPath, maxBytes));
+  } catch (error) {
+    return readFailure(file.id, error);
+  }
+}
+
+function readFailure(id: NoteId, error: unknown): NoteReadOutcome {
+  // Deleted between listing and reading: simply not there any more.
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  return { skipped: { path: id, reason: 'unreadable' } };
+}
+
+function noteOutcome(id: NoteId, outcome: ReadOutcome): NoteReadOutcome {
+  if ('tooLarge' in outcome) return { skipped: { path: id, reason: 'too-large' } };
   const decoded = decodeText(outcome.bytes);
-  if (decoded.binary) return { skipped: { path: file.id, reason: 'binary' } };
-  if (!decoded.valid) return { skipped: { path: file.id, reason: 'invalid-utf8' } };
+  if (decoded.binary) return { skipped: { path: id, reason: 'binary' } };
+  if (!decoded.valid) return { skipped: { path: id, reason: 'invalid-utf8' } };
   return {
-    note: { id: file.id, source: decoded.text, version: versionOf(outcome.bytes, outcome.stat), bom: decoded.bom, eol: decoded.eol },
+    note: { id, source: decoded.text, version: versionOf(outcome.bytes, outcome.stat), bom: decoded.bom, eol: decoded.eol },
   };
 }

@@ -8,6 +8,7 @@ import type { TagSummary } from '../../../electron/core/model';
 import { stemOf, type CompletionData } from '../editor/completions';
 import { openModal } from '../ui/dialog';
 import { h, formatDate } from '../ui/dom';
+import { icon } from '../ui/icons';
 import { Layout } from '../ui/layout';
 import { displayCombo, ShortcutRegistry } from '../ui/shortcuts';
 import { applyTheme, loadTheme, nextTheme, onThemeChange, type ThemeChoice } from '../ui/theme';
@@ -93,9 +94,9 @@ export class App {
       openNode: (n) => this.openNode(n),
       openGraph: () => this.navigate({ kind: 'graph' }),
     });
-    this.backButton = this.toolButton('←', 'Back (Alt+Left)', () => this.router.back());
-    this.forwardButton = this.toolButton('→', 'Forward (Alt+Right)', () => this.router.forward());
-    this.themeButton = this.toolButton('◐', 'Theme', () => this.cycleTheme());
+    this.backButton = this.toolButton('back', 'Back (Alt+Left)', () => this.router.back());
+    this.forwardButton = this.toolButton('forward', 'Forward (Alt+Right)', () => this.router.forward());
+    this.themeButton = this.toolButton('contrast', 'Theme', () => this.cycleTheme());
   }
 
   async start(root: HTMLElement): Promise<void> {
@@ -114,7 +115,7 @@ export class App {
       this.backButton.disabled = !this.router.canGoBack;
       this.forwardButton.disabled = !this.router.canGoForward;
     });
-    this.router.onRoute((route) => this.show(route));
+    this.router.onRoute((route) => this.show(route).catch((error: unknown) => this.toasts.error(`This page cannot be shown: ${message(error)}`)));
     this.client.onEvent((event) => this.onEvent(event));
     try {
       this.info = await this.client.info({});
@@ -132,13 +133,13 @@ export class App {
 
   private readonly notebookName = h('span', { className: 'notebook-name' }, 'Research Notebook');
 
-  private toolButton(text: string, label: string, run: () => void, className = 'icon-button'): HTMLButtonElement {
-    return h('button', { type: 'button', className, 'aria-label': label, title: label, onclick: () => run() }, text);
+  private toolButton(iconName: string, label: string, run: () => void, className = 'icon-button'): HTMLButtonElement {
+    return h('button', { type: 'button', className, 'aria-label': label, title: label, onclick: () => run() }, icon(iconName));
   }
 
   private toolbar(): HTMLElement {
-    const left = this.toolButton('☰', 'Show or hide the notebook pane (Ctrl+B)', () => this.layout.toggle('left'));
-    const right = this.toolButton('⫶', 'Show or hide the links pane (Ctrl+Alt+B)', () => this.layout.toggle('right'));
+    const left = this.toolButton('pane-left', 'Show or hide the notebook pane (Ctrl+B)', () => this.layout.toggle('left'));
+    const right = this.toolButton('pane-right', 'Show or hide the links pane (Ctrl+Alt+B)', () => this.layout.toggle('right'));
     const text = (label: string, title: string, run: () => void) => h('button', { type: 'button', className: 'tool-button', title, onclick: () => run() }, label);
     return h(
       'header',
@@ -154,7 +155,7 @@ export class App {
         text('Graph', 'Graph (Ctrl+Shift+G)', () => this.navigate({ kind: 'graph' })),
         text('Export', 'Export for a blog (Ctrl+Shift+E)', () => this.openExport()),
       ),
-      h('div', { className: 'toolbar-group end' }, this.saveStatus.element, this.themeButton, this.toolButton('?', 'Keyboard shortcuts (F1)', () => this.showShortcuts()), right),
+      h('div', { className: 'toolbar-group end' }, this.saveStatus.element, this.themeButton, this.toolButton('help', 'Keyboard shortcuts (F1)', () => this.showShortcuts()), right),
     );
   }
 
@@ -168,7 +169,7 @@ export class App {
     const label = { system: 'Theme: follows the system', light: 'Theme: light', dark: 'Theme: dark' }[this.theme];
     this.themeButton.setAttribute('aria-label', `${label}. Change theme`);
     this.themeButton.title = label;
-    this.themeButton.textContent = { system: '◐', light: '☀', dark: '☾' }[this.theme];
+    this.themeButton.replaceChildren(icon({ system: 'contrast', light: 'sun', dark: 'moon' }[this.theme]));
   }
 
   private bindShortcuts(): void {
@@ -439,7 +440,8 @@ export class App {
       openConcept: (key) => this.navigate({ kind: 'concept', key }),
       onImage: (file) => this.saveImage(session.id, file),
       onModeChange: (m) => {
-        if (m === 'read') this.refreshCurrentLinks();
+        // Back in the reader: save, then show the links as saved.
+        if (m === 'read') void session.flush().then(() => this.refreshCurrentLinks());
       },
     }, mode);
     this.current = { kind: 'note', id, page, session, view };

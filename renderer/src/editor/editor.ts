@@ -62,7 +62,7 @@ const theme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
   '.cm-gutters': { display: 'none' },
   '.cm-tooltip': { backgroundColor: 'var(--bg-raised)', color: 'var(--fg)', border: '1px solid var(--border)', borderRadius: '6px', boxShadow: 'var(--shadow)' },
-  '.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--font-ui)', maxHeight: '16em' },
+  '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--font-ui)', maxHeight: '16em' },
   '.cm-tooltip-autocomplete > ul > li': { padding: '3px 8px' },
   '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-fg)' },
   '.cm-completionDetail': { opacity: '0.75', marginLeft: '1em', fontStyle: 'normal' },

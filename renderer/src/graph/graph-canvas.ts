@@ -74,11 +74,12 @@ export class GraphCanvas {
   private hovered: SimNode | null = null;
   private focused: SimNode | null = null;
   private userMoved = false;
-  private palette: Palette;
+  private paletteCache: Palette | null = null;
   private readonly resizeObserver: ResizeObserver;
   private width = 0;
   private height = 0;
   private readonly sorted: SimNode[] = [];
+  private labelFloor = 0;
 
   constructor(private readonly options: GraphCanvasOptions) {
     this.canvas = document.createElement('canvas');
@@ -92,7 +93,6 @@ export class GraphCanvas {
     this.element = document.createElement('div');
     this.element.className = `graph ${options.compact ? 'graph-compact' : ''}`;
     this.element.append(this.canvas);
-    this.palette = readPalette(this.element);
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(this.element);
     this.bindPointer();
@@ -122,6 +122,7 @@ export class GraphCanvas {
       this.neighbours.get(e.target)!.add(e.source);
     }
     this.sorted.splice(0, this.sorted.length, ...[...this.nodes].sort((a, b) => a.label.localeCompare(b.label)));
+    this.labelFloor = this.labelDegreeFloor(this.options.compact ? 10 : 16);
     const big = this.nodes.length > 1500;
     this.simulation = forceSimulation<SimNode, SimLink>(this.nodes)
       .force('link', forceLink<SimNode, SimLink>(this.links).id((d) => d.id).distance(this.options.compact ? 30 : 45).strength(0.4))
@@ -139,7 +140,7 @@ export class GraphCanvas {
 
   /** Re-reads the colours (the theme changed). */
   refreshTheme(): void {
-    this.palette = readPalette(this.element);
+    this.paletteCache = null;
     this.schedule();
   }
 
@@ -323,6 +324,19 @@ export class GraphCanvas {
     });
   }
 
+  /** The degree a node needs to be among the `count` best-linked (labelled when zoomed out). */
+  private labelDegreeFloor(count: number): number {
+    if (this.nodes.length <= count) return 0;
+    const degrees = this.nodes.map((n) => n.degree).sort((a, b) => b - a);
+    return Math.max(1, degrees[count - 1]);
+  }
+
+  /** Colours come from CSS variables, readable only once the canvas is in the page. */
+  private get palette(): Palette {
+    if (!this.paletteCache && this.element.isConnected) this.paletteCache = readPalette(this.element);
+    return this.paletteCache ?? readPalette(document.documentElement);
+  }
+
   private colour(kind: GraphNode['kind']): string {
     return this.palette[kind];
   }
@@ -400,31 +414,27 @@ export class GraphCanvas {
     ring(center);
     ring(this.focused);
 
-    // Labels only where they can be read.
-    const showAll = this.scale >= LABEL_SCALE || this.nodes.length <= (this.options.compact ? 40 : 120);
+    // Labels only where they can be read: all when zoomed in or few; else the best-linked
+    // and the ones being looked at.
+    const showAll = this.scale >= LABEL_SCALE || this.nodes.length <= (this.options.compact ? 24 : 30);
     ctx.font = `${12 / this.scale}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     ctx.lineWidth = 3 / this.scale;
     ctx.strokeStyle = this.palette.labelHalo;
     ctx.fillStyle = this.palette.label;
-    const label = (n: SimNode) => {
-      const y = (n.y ?? 0) + n.radius + 2 / this.scale;
-      ctx.strokeText(n.label, n.x ?? 0, y);
-      ctx.fillText(n.label, n.x ?? 0, y);
-    };
-    if (showAll) {
-      const [x0, y0] = [-this.tx / this.scale, -this.ty / this.scale];
-      const [x1, y1] = [(this.width - this.tx) / this.scale, (this.height - this.ty) / this.scale];
-      for (const n of this.nodes) {
-        const x = n.x ?? 0;
-        const y = n.y ?? 0;
-        if (x < x0 || x > x1 || y < y0 || y > y1) continue;
-        if (active && n !== active && !near!.has(n.id)) continue;
-        label(n);
-      }
-    } else {
-      for (const n of this.nodes) if (n === active || near?.has(n.id) || n === center || n === this.focused) label(n);
+    const [x0, y0] = [-this.tx / this.scale, -this.ty / this.scale];
+    const [x1, y1] = [(this.width - this.tx) / this.scale, (this.height - this.ty) / this.scale];
+    for (const n of this.nodes) {
+      const x = n.x ?? 0;
+      const y = n.y ?? 0;
+      if (x < x0 || x > x1 || y < y0 || y > y1) continue;
+      const looked = n === active || n === center || n === this.focused || Boolean(near?.has(n.id));
+      if (active && !looked) continue;
+      if (!showAll && !looked && n.degree < this.labelFloor) continue;
+      const ly = y + n.radius + 2 / this.scale;
+      ctx.strokeText(n.label, x, ly);
+      ctx.fillText(n.label, x, ly);
     }
   }
 }

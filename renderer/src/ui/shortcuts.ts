@@ -62,6 +62,8 @@ export class ShortcutRegistry {
     if (event.isComposing || event.defaultPrevented) return;
     const shortcut = this.byCombo.get(comboOf(event));
     if (!shortcut) return;
+    // A modal dialog has the keyboard to itself.
+    if (document.querySelector('dialog[open]')) return;
     event.preventDefault();
     event.stopPropagation();
     shortcut.run(event);

@@ -21,13 +21,17 @@ function list(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function reportView(report: ExportReportSummary): HTMLElement {
   const section = (title: string, items: string[], empty: string) =>
     h('section', { className: 'report-section' }, h('h3', {}, `${title} (${items.length})`), items.length ? h('ul', {}, ...items.slice(0, 200).map((t) => h('li', {}, t)), items.length > 200 ? h('li', {}, `… and ${items.length - 200} more`) : null) : h('p', { className: 'empty' }, empty));
   return h(
     'div',
     { className: 'export-report', role: 'region', 'aria-label': 'Export report' },
-    h('p', { className: 'report-summary' }, report.written ? 'The bundle was written.' : 'Dry run: nothing was written.', ` ${report.notes.length} notes, ${report.linksRewritten} links rewritten, ${report.linksDropped.length} dropped, ${report.attachments.length} attachments.`),
+    h('p', { className: 'report-summary' }, report.written ? 'The bundle was written.' : 'Dry run: nothing was written.', ` ${plural(report.notes.length, 'note')}, ${plural(report.linksRewritten, 'link')} rewritten, ${report.linksDropped.length} dropped, ${plural(report.attachments.length, 'attachment')}.`),
     section('Notes', report.notes.map((n) => `${n.id} → ${n.output}`), 'No note matches this selection.'),
     section('Links dropped', report.linksDropped.map((l) => `${l.source}: ${l.raw}`), 'None.'),
     section('Attachments copied', report.attachments.map((a) => `${a.source} → ${a.output}`), 'None.'),

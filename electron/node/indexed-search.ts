@@ -1,0 +1,226 @@
+// The search index as the service and the CLI use it: a SearchEngine fed
+// with segments built in worker threads or loaded from the index cache.
+//
+// Why segments and global scoring (see core/search/search-engine.ts): a
+// single lunr build over 10,000 notes takes seconds and cannot be updated,
+// so the notes are split into shards (by a hash of their id) whose segments
+// are built in parallel off the main thread, cached one file per shard
+// (keyed by the shard's content), and reloaded on the next open; only the
+// shards whose notes changed are rebuilt. Edits go to the engine's small
+// fresh segment at once and small segments are merged in the background.
+// The engine scores with BM25 over statistics of all segments, so ranking
+// does not depend on how the notes happen to be split.
+//
+// `open` returns at once. Until every shard is in, `search` answers by
+// scanning the notes' text (`mode: 'scan'`); the main thread only ever
+// parses one shard's JSON at a time between turns of the event loop.
+
+import type { SearchResult } from '../core/api';
+import type { NoteId } from '../core/model';
+import { searchDocHash, type SearchDoc } from '../core/search/search-doc';
+import { SearchEngine, type EngineStats, type SearchOptions } from '../core/search/search-engine';
+import { Segment, SegmentFormatError } from '../core/search/segment';
+import { assignShards, shardCount, shardKey } from '../core/search/sharding';
+import { SearchIndexCache } from './search-cache';
+import { defaultSearchWorkers, findSearchWorker, SegmentBuilder } from './segment-builder';
+
+export interface IndexedSearchOptions {
+  /** The notebook folder: names its cache folder. */
+  root: string;
+  /** Every note, as it is now. */
+  docs: SearchDoc[];
+  /**
+   * The user cache folder to keep the index under (default: the platform's,
+   * e.g. $XDG_CACHE_HOME/research-notebook); the index goes in
+   * `<cacheDir>/<sha256 of the root's real path>/search/`.
+   */
+  cacheDir?: string;
+  /** Worker threads building shards (default: cores − 1, at least 1); 0 builds in-process in small slices. */
+  workers?: number;
+  /** The worker bundle (default: dist/search-worker.mjs, found beside this bundle or in dist/). */
+  workerUrl?: URL;
+}
+
+export interface IndexReady {
+  /** Notes the index holds once ready. */
+  notes: number;
+  /** Whether the shards came from the cache: every one, some, or none. */
+  cache: 'all' | 'part' | 'none';
+  /** Milliseconds from `open` to ready. */
+  ms: number;
+}
+
+export interface IndexStatus extends EngineStats {
+  ready: boolean;
+  workers: number;
+}
+
+interface ShardPlan {
+  key: string;
+  docs: SearchDoc[];
+  hashes: string[];
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class IndexedSearch {
+  /** Resolves once every note is searchable through the index (also after `close`, with what was done). */
+  readonly ready: Promise<IndexReady>;
+  private readonly engine = new SearchEngine();
+  private builderInstance: SegmentBuilder | null = null;
+  private isIndexed = false;
+  private closed = false;
+  private compacting = false;
+  private readonly writes = new Set<Promise<unknown>>();
+
+  private constructor(private readonly options: IndexedSearchOptions) {
+    const started = performance.now();
+    this.engine.addPending(options.docs);
+    this.ready = this.build(started);
+  }
+
+  /** Starts indexing `docs` in the background and returns at once. */
+  static open(options: IndexedSearchOptions): IndexedSearch {
+    return new IndexedSearch(options);
+  }
+
+  isReady(): boolean {
+    return this.isIndexed;
+  }
+
+  /** Adds or replaces a note: searchable by its new text at the next search. */
+  upsert(doc: SearchDoc): void {
+    this.engine.upsert(doc);
+    this.compactLater();
+  }
+
+  remove(id: NoteId): void {
+    this.engine.remove(id);
+    this.compactLater();
+  }
+
+  /** Never throws: an unparsable query comes back with `error`. `mode` says whether the index answered. */
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const result = this.engine.search(query, options);
+    this.compactLater();
+    return result;
+  }
+
+  status(): IndexStatus {
+    return { ...this.engine.stats(), ready: this.isIndexed, workers: this.builderInstance?.workerCount ?? 0 };
+  }
+
+  /** Stops the worker threads; cache files being written are finished first. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.builderInstance?.close();
+    await this.ready;
+    await Promise.all([...this.writes]);
+  }
+
+  /** Threads start only when something must be built: a warm open needs none. */
+  private builder(): SegmentBuilder {
+    if (this.closed) throw new Error('The search index is closed.');
+    if (this.builderInstance === null) {
+      const workers = this.options.workers ?? defaultSearchWorkers();
+      const script = workers > 0 ? (this.options.workerUrl ?? findSearchWorker()) : null;
+      this.builderInstance = new SegmentBuilder(workers, script);
+    }
+    return this.builderInstance;
+  }
+
+  private async build(started: number): Promise<IndexReady> {
+    await nextTurn();
+    const cache = await SearchIndexCache.open(this.options.root, this.options.cacheDir);
+    const manifest = await cache.readManifest();
+    const count = shardCount(this.options.docs.length, manifest?.shards);
+    const plans: ShardPlan[] = [];
+    for (const docs of assignShards(this.options.docs, count)) {
+      if (this.closed) break;
+      // The engine hashes each note once; a note edited since `open` is hashed as given here.
+      const hashes = docs.map((doc) => (this.engine.get(doc.id) === doc ? this.engine.hashOf(doc.id)! : searchDocHash(doc)));
+      plans.push({ key: shardKey(docs, hashes), docs, hashes });
+      await nextTurn();
+    }
+
+    // Shards to build go to the workers first; cached ones load meanwhile, one per turn.
+    const cached = await Promise.all(plans.map((plan) => cache.read(plan.key).then((text) => text !== null)));
+    const work: Array<Promise<void>> = [];
+    plans.forEach((plan, i) => {
+      if (!cached[i]) work.push(this.buildShard(plan, cache));
+    });
+    let fromCache = 0;
+    for (let i = 0; i < plans.length && !this.closed; i++) {
+      if (!cached[i]) continue;
+      const text = await cache.read(plans[i].key);
+      await nextTurn();
+      if (text !== null && this.loadShard(text, plans[i])) fromCache++;
+      else work.push(this.buildShard(plans[i], cache)); // corrupt or vanished: built again
+    }
+    await Promise.all(work);
+
+    if (!this.closed) this.track(cache.settle({ shards: count }, new Set(plans.map((p) => p.key))));
+    this.isIndexed = !this.closed;
+    this.compactLater();
+    return {
+      notes: this.engine.size,
+      cache: plans.length > 0 && fromCache === plans.length ? 'all' : fromCache > 0 ? 'part' : 'none',
+      ms: performance.now() - started,
+    };
+  }
+
+  /** Loads a cached shard if it is exactly the planned one; false when it is not usable. */
+  private loadShard(text: string, plan: ShardPlan): boolean {
+    let segment: Segment;
+    try {
+      segment = Segment.load(JSON.parse(text));
+    } catch (error) {
+      if (error instanceof SyntaxError || error instanceof SegmentFormatError) return false;
+      throw error;
+    }
+    const same =
+      segment.docs.length === plan.docs.length &&
+      segment.docs.every((doc, i) => doc.id === plan.docs[i].id && doc.hash === plan.hashes[i]);
+    if (!same) return false;
+    this.engine.addSegment(segment);
+    return true;
+  }
+
+  private async buildShard(plan: ShardPlan, cache: SearchIndexCache): Promise<void> {
+    let json: string;
+    try {
+      json = await this.builder().build(plan.docs);
+      if (this.closed) return;
+    } catch {
+      // Closed meanwhile, or the build itself failed: those notes stay answered by scan.
+      return;
+    }
+    this.track(cache.write(plan.key, json));
+    await nextTurn();
+    if (!this.closed) this.engine.addSegment(Segment.load(JSON.parse(json)));
+  }
+
+  /** Merges small or worn segments in the background, one batch at a time. */
+  private compactLater(): void {
+    if (!this.isIndexed || this.closed || this.compacting) return;
+    const docs = this.engine.compactionPlan();
+    if (docs === null) return;
+    this.compacting = true;
+    void Promise.resolve()
+      .then(() => this.builder().build(docs))
+      .then(async (json) => {
+        await nextTurn();
+        if (!this.closed) this.engine.addSegment(Segment.load(JSON.parse(json)));
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.compacting = false;
+        this.compactLater();
+      });
+  }
+
+  private track(write: Promise<unknown>): void {
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
+  }
+}

@@ -1,0 +1,149 @@
+// Reads and parses note files in worker threads (dist/parse-worker.mjs) for
+// an open: the main thread only lists the folder, then receives each note's
+// text, version and (when the parse cache does not know its bytes) its
+// parsed record. Files go out in small batches, one batch at a time per
+// worker, so a worker that drew long notes simply takes fewer. Never fails
+// for a worker's sake: files whose worker died are read in-process, their
+// notes reported without a record (the caller parses them).
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { NoteId } from '../core/model';
+import type { NoteRecord } from '../core/note-record';
+import { mapLimit } from './store/concurrency';
+import { readNoteFile, type NoteFile, type NoteReadOutcome, type ScannedNote } from './store/scan';
+
+export const PARSE_WORKER_FILE = 'parse-worker.mjs';
+/** More threads than this gain little (the graph is built on the main thread) and each costs memory. */
+const MAX_WORKERS = 4;
+
+export interface ReadBatch {
+  batch: number;
+  /** `[id, absolute path, hash the parse cache has for it]`. */
+  files: Array<[NoteId, string, string | null]>;
+  maxBytes: number;
+}
+
+export interface ReadResult {
+  outcome: NoteReadOutcome;
+  /** Absent: not parsed (its bytes are the cached ones). Null: parse it yourself. */
+  record?: NoteRecord | null;
+}
+
+export interface ReadBatchResult {
+  batch: number;
+  results: ReadResult[];
+}
+
+/** Worker threads worth starting on this machine: one per core, up to 4. */
+export function defaultParseWorkers(): number {
+  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+}
+
+/** The folder of this module's bundle (dist/cli.mjs, dist/main/main.cjs) or source file. */
+function hereDir(): string | null {
+  if (typeof __dirname === 'string') return __dirname;
+  const url = import.meta.url;
+  return url ? dirname(fileURLToPath(url)) : null;
+}
+
+/**
+ * The bundled worker script: beside this bundle (dist/), one folder up (from
+ * dist/main/ or dist/bench/) or, running from source, in dist/. Null when
+ * not built: callers read and parse in-process.
+ */
+export function findParseWorkerScript(): string | null {
+  const here = hereDir();
+  if (here === null) return null;
+  for (const candidate of [join(here, PARSE_WORKER_FILE), join(here, '..', PARSE_WORKER_FILE), join(here, '..', '..', 'dist', PARSE_WORKER_FILE)]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+export interface PoolReadOptions {
+  /** The worker script (see findParseWorkerScript). */
+  script: string;
+  workers: number;
+  maxBytes: number;
+  /** The content hash the parse cache holds for a note: a note with those bytes is not parsed. */
+  knownHash: (id: NoteId) => string | undefined;
+  /** Called on the main thread with each note as it arrives, with its record (see ReadResult). */
+  onNote: (note: ScannedNote, record: NoteRecord | null | undefined) => void;
+}
+
+/** The outcome of reading each of `files`, in their order. */
+export async function readNotesInWorkers(files: readonly NoteFile[], options: PoolReadOptions): Promise<NoteReadOutcome[]> {
+  const outcomes = new Array<NoteReadOutcome | undefined>(files.length);
+  const workers = Math.max(1, Math.min(options.workers, files.length));
+  // Small batches keep the threads evenly busy and the main thread fed as it goes.
+  const size = Math.max(16, Math.min(256, Math.ceil(files.length / (workers * 16))));
+  const batches: Array<[start: number, end: number]> = [];
+  for (let start = 0; start < files.length; start += size) batches.push([start, Math.min(files.length, start + size)]);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const deliver = (note: ScannedNote, record: NoteRecord | null | undefined): void => {
+    try {
+      options.onNote(note, record);
+    } catch (error) {
+      failure ??= { error };
+    }
+  };
+
+  const runWorker = (): Promise<void> =>
+    new Promise((done) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(options.script);
+      } catch {
+        return done();
+      }
+      let finished = false;
+      const finish = (): void => {
+        if (finished) return;
+        finished = true;
+        void worker.terminate();
+        done();
+      };
+      const send = (): void => {
+        if (next >= batches.length) return finish();
+        const batch = next++;
+        const [start, end] = batches[batch];
+        const message: ReadBatch = {
+          batch,
+          files: files.slice(start, end).map((f) => [f.id, f.absPath, options.knownHash(f.id) ?? null]),
+          maxBytes: options.maxBytes,
+        };
+        worker.postMessage(message);
+      };
+      worker.on('message', (answer: ReadBatchResult) => {
+        const [start, end] = batches[answer.batch] ?? [0, 0];
+        if (Array.isArray(answer.results) && answer.results.length === end - start) {
+          answer.results.forEach((result, i) => {
+            outcomes[start + i] = result.outcome;
+            if (result.outcome !== null && 'note' in result.outcome) deliver(result.outcome.note, result.record);
+          });
+        }
+        send();
+      });
+      // A worker that fails leaves its batch to the main thread; the others carry on.
+      worker.on('error', finish);
+      worker.on('exit', finish);
+      send();
+    });
+
+  await Promise.all(Array.from({ length: workers }, runWorker));
+
+  // Whatever no worker answered for is read here.
+  const missing = files.map((_, i) => i).filter((i) => outcomes[i] === undefined);
+  await mapLimit(missing, 64, async (i) => {
+    const outcome = await readNoteFile(files[i], options.maxBytes);
+    outcomes[i] = outcome;
+    if (outcome !== null && 'note' in outcome) deliver(outcome.note, null);
+  });
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  return outcomes as NoteReadOutcome[];
+}
