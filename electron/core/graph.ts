@@ -116,33 +116,32 @@ function mostCommon(spellings: string[]): string {
   return best;
 }
 
+/** What a bulk load knows about one target written in one folder. */
+interface TargetMemo {
+  /** Dependency keys (see dependencyKeys). */
+  keys: string[];
+  resolution?: Resolution;
+  resolutionKey?: string;
+  /** The last note whose reverse and dependency entries were recorded for it. */
+  recordedFor?: NoteId;
+}
+
 /**
  * A bulk load's memo. Only the folder of the linking note matters to where a
  * target leads and what it depends on, except for a link to the note itself
- * (`[[#Heading]]`), which is never memoised; so notes of one folder share the
- * work (and the strings, which keeps the maps' hashing cheap).
+ * (`[[#Heading]]`), whose resolution is never memoised; so the notes of one
+ * folder share the work, and the key strings, which keeps hashing cheap.
  */
 class LinkMemo {
-  private readonly resolutions = new Map<string, { resolution: Resolution; key: string }>();
-  private readonly keys = new Map<string, string[]>();
+  private readonly byFolder = new Map<string, Map<string, TargetMemo>>();
 
-  constructor(private readonly resolveFresh: (from: NoteId, target: string) => { resolution: Resolution; key: string }) {}
-
-  resolve(from: NoteId, folder: string, target: string): { resolution: Resolution; key: string } {
-    const memoKey = `${folder}\u0000${target}`;
-    const known = this.resolutions.get(memoKey);
-    if (known) return known;
-    const fresh = this.resolveFresh(from, target);
-    const r = fresh.resolution;
-    if (!(r.kind === 'note' && r.id === from)) this.resolutions.set(memoKey, fresh);
-    return fresh;
-  }
-
-  dependencyKeys(from: NoteId, folder: string, target: string): string[] {
-    const memoKey = `${folder}\u0000${target}`;
-    let keys = this.keys.get(memoKey);
-    if (!keys) this.keys.set(memoKey, (keys = dependencyKeys(from, target)));
-    return keys;
+  /** The memo of `target` as written in note `from` (in `folder`), with its dependency keys. */
+  target(from: NoteId, folder: string, target: string): TargetMemo {
+    let targets = this.byFolder.get(folder);
+    if (!targets) this.byFolder.set(folder, (targets = new Map()));
+    let memo = targets.get(target);
+    if (!memo) targets.set(target, (memo = { keys: dependencyKeys(from, target) }));
+    return memo;
   }
 }
 
@@ -240,9 +239,9 @@ export class LinkGraph {
     }
     if (this.entries.size > 0 || ids.size !== batch.length) return batch.map((note) => this.upsert(note));
 
-    const memo = new LinkMemo((from, target) => this.resolveWithKey(from, target));
+    const memo = new LinkMemo();
     const entries = batch.map((note) => this.index(note, memo));
-    for (const entry of entries) this.linkSource(entry, memo);
+    for (const entry of entries) this.linkSourceBulk(entry, memo);
     const changes = batch.map((note): GraphChange => ({ kind: 'added', id: note.id, affected: [] }));
     for (const change of changes) this.emit(change);
     return changes;
@@ -454,7 +453,7 @@ export class LinkGraph {
       note,
       names,
       conceptNames,
-      linkKeys: note.links.map((link) => (memo ? memo.dependencyKeys(note.id, folder, link.target) : dependencyKeys(note.id, link.target))),
+      linkKeys: note.links.map((link) => (memo ? memo.target(note.id, folder, link.target).keys : dependencyKeys(note.id, link.target))),
       tagKeys: tagKeysOf(note.tags),
     };
     this.entries.set(note.id, entry);
@@ -475,22 +474,40 @@ export class LinkGraph {
   }
 
   /** Resolves every link of a freshly indexed note and records it in the forward, reverse and dependency maps. */
-  private linkSource(entry: Entry, memo?: LinkMemo): void {
+  private linkSource(entry: Entry): void {
     const { id, links } = entry.note;
-    const folder = memo ? folderOf(id) : '';
-    const resolved: ResolvedLink[] = [];
-    for (const link of links) {
-      const { resolution, key } = memo ? memo.resolve(id, folder, link.target) : this.resolveWithKey(id, link.target);
-      resolved.push({ source: id, link, resolution });
-      addTo(this.reverse, key, id);
-    }
+    const resolved = links.map((link) => ({ source: id, link, resolution: this.resolve(id, link.target) }));
     this.forward.set(id, resolved);
+    for (const r of resolved) addTo(this.reverse, resolutionKey(r.resolution), id);
     for (const keys of entry.linkKeys) for (const key of keys) addTo(this.dependents, key, id);
   }
 
-  private resolveWithKey(from: NoteId, target: string): { resolution: Resolution; key: string } {
-    const resolution = this.resolve(from, target);
-    return { resolution, key: resolutionKey(resolution) };
+  /** linkSource for a bulk load (every note already indexed): each target resolved once per folder. */
+  private linkSourceBulk(entry: Entry, memo: LinkMemo): void {
+    const { id, links } = entry.note;
+    const folder = folderOf(id);
+    const resolved: ResolvedLink[] = new Array(links.length);
+    for (let i = 0; i < links.length; i++) {
+      const link = links[i];
+      const target = memo.target(id, folder, link.target);
+      let resolution = target.resolution;
+      let key = target.resolutionKey;
+      if (resolution === undefined || key === undefined) {
+        resolution = this.resolve(id, link.target);
+        key = resolutionKey(resolution);
+        if (!(resolution.kind === 'note' && resolution.id === id)) {
+          target.resolution = resolution;
+          target.resolutionKey = key;
+        }
+      }
+      resolved[i] = { source: id, link, resolution };
+      // A note links the same few targets many times: record each once.
+      if (target.recordedFor === id) continue;
+      target.recordedFor = id;
+      addTo(this.reverse, key, id);
+      for (const dependency of target.keys) addTo(this.dependents, dependency, id);
+    }
+    this.forward.set(id, resolved);
   }
 
   private unlinkSource(id: NoteId): void {

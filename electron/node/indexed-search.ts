@@ -76,7 +76,8 @@ export class IndexedSearch {
   private constructor(private readonly options: IndexedSearchOptions) {
     const started = performance.now();
     this.engine.addPending(options.docs);
-    this.ready = this.build(started);
+    // Never rejects: whatever went wrong, the notes not indexed stay answered by scan.
+    this.ready = this.build(started).catch(() => ({ notes: this.engine.size, cache: 'none' as const, ms: performance.now() - started }));
   }
 
   /** Starts indexing `docs` in the background and returns at once. */
@@ -144,7 +145,7 @@ export class IndexedSearch {
     }
 
     // Shards to build go to the workers first; cached ones load meanwhile, one per turn.
-    const cached = await Promise.all(plans.map((plan) => cache.read(plan.key).then((text) => text !== null)));
+    const cached = await Promise.all(plans.map((plan) => cache.has(plan.key)));
     const work: Array<Promise<void>> = [];
     plans.forEach((plan, i) => {
       if (!cached[i]) work.push(this.buildShard(plan, cache));
@@ -187,17 +188,30 @@ export class IndexedSearch {
   }
 
   private async buildShard(plan: ShardPlan, cache: SearchIndexCache): Promise<void> {
-    let json: string;
-    try {
-      json = await this.builder().build(plan.docs);
-      if (this.closed) return;
-    } catch {
-      // Closed meanwhile, or the build itself failed: those notes stay answered by scan.
-      return;
+    const built = await this.buildSegment(plan.docs);
+    if (built === null || this.closed) return;
+    this.track(cache.write(plan.key, built.json));
+    this.engine.addSegment(built.segment);
+  }
+
+  /**
+   * Builds and loads a segment. One that does not load (from a worker bundle
+   * older than this code) is built once more in-process. Null when closed
+   * meanwhile or when that fails too: those notes stay served as they were.
+   */
+  private async buildSegment(docs: SearchDoc[]): Promise<{ segment: Segment; json: string } | null> {
+    for (const inProcess of [false, true]) {
+      try {
+        const json = await this.builder().build(docs, { inProcess });
+        if (this.closed) return null;
+        await nextTurn();
+        return { segment: Segment.load(JSON.parse(json)), json };
+      } catch (error) {
+        const unloadable = error instanceof SegmentFormatError || error instanceof SyntaxError;
+        if (this.closed || inProcess || !unloadable) return null;
+      }
     }
-    this.track(cache.write(plan.key, json));
-    await nextTurn();
-    if (!this.closed) this.engine.addSegment(Segment.load(JSON.parse(json)));
+    return null;
   }
 
   /** Merges small or worn segments in the background, one batch at a time. */
@@ -206,17 +220,12 @@ export class IndexedSearch {
     const docs = this.engine.compactionPlan();
     if (docs === null) return;
     this.compacting = true;
-    void Promise.resolve()
-      .then(() => this.builder().build(docs))
-      .then(async (json) => {
-        await nextTurn();
-        if (!this.closed) this.engine.addSegment(Segment.load(JSON.parse(json)));
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        this.compacting = false;
-        this.compactLater();
-      });
+    void this.buildSegment(docs).then((built) => {
+      this.compacting = false;
+      if (built === null || this.closed) return; // A failed merge leaves the small segments serving.
+      this.engine.addSegment(built.segment);
+      this.compactLater();
+    });
   }
 
   private track(write: Promise<unknown>): void {

@@ -23,8 +23,10 @@ export interface OpenOptions {
   workers?: number;
   /** Reuse and keep parsed notes in the notebook's cache folder. Default true. */
   parseCache?: boolean;
-  /** Worker threads for parsing the notes the cache lacks; 0 parses in-process. Default: by CPU count, up to 4. */
+  /** Worker threads that read and parse the notes; 0 does it in-process. Default: one per core, up to 4. */
   parseWorkers?: number;
+  /** The parse worker script (dist/parse-worker.mjs); found beside the bundle when not given. */
+  parseWorkerScript?: string;
 }
 
 export interface OpenTimings {
@@ -37,7 +39,7 @@ export interface OpenTimings {
   fromCache: number;
   /** Notes parsed during this open. */
   parsed: number;
-  /** Worker threads that parsed them (0: in-process). */
+  /** Worker threads that read and parsed notes (0: all in-process). */
   parseWorkers: number;
 }
 
@@ -73,7 +75,8 @@ export async function openNotebookGraph(root: string, options: OpenOptions = {})
   const store = await FolderStore.open(root);
   const cacheDir = options.parseCache === false ? null : notebookCacheDir(store.root, options.cacheDir);
   const loader = new NoteLoader(cacheDir);
-  const { scan, parseWorkers } = await readNotebook(store.root, loader, options.parseWorkers ?? defaultParseWorkers());
+  const workers = options.parseWorkers ?? defaultParseWorkers();
+  const { scan, parseWorkers } = await readNotebook(store.root, loader, workers, () => options.parseWorkerScript ?? findParseWorkerScript());
   const parsed = loader.finish(scan.notes);
 
   const graphStart = performance.now();
@@ -99,10 +102,15 @@ export async function openNotebookGraph(root: string, options: OpenOptions = {})
  * The scan, each note handed to `loader` as it is read: by worker threads
  * that also parse (many notes, and the worker script is built), else here.
  */
-async function readNotebook(root: string, loader: NoteLoader, workers: number): Promise<{ scan: ScanResult; parseWorkers: number }> {
+async function readNotebook(
+  root: string,
+  loader: NoteLoader,
+  workers: number,
+  workerScript: () => string | null,
+): Promise<{ scan: ScanResult; parseWorkers: number }> {
   const started = performance.now();
   const { noteFiles, attachments } = await listNotebook(root);
-  const script = workers > 0 && noteFiles.length >= WORKER_THRESHOLD ? findParseWorkerScript() : null;
+  const script = workers > 0 && noteFiles.length >= WORKER_THRESHOLD ? workerScript() : null;
   if (script === null) {
     const outcomes = await mapLimit(noteFiles, 64, async (file) => {
       const outcome = await readNoteFile(file, MAX_NOTE_BYTES);
@@ -114,14 +122,14 @@ async function readNotebook(root: string, loader: NoteLoader, workers: number): 
   }
   // The workers skip parsing notes the cache has: it must be loaded first.
   await loader.ready;
-  const outcomes = await readNotesInWorkers(noteFiles, {
+  const { outcomes, workersUsed } = await readNotesInWorkers(noteFiles, {
     script,
     workers,
     maxBytes: MAX_NOTE_BYTES,
     knownHash: loader.knownHash,
     onNote: loader.take,
   });
-  return { scan: assembleScan(outcomes, attachments, started), parseWorkers: Math.min(workers, noteFiles.length) };
+  return { scan: assembleScan(outcomes, attachments, started), parseWorkers: workersUsed };
 }
 
 /** Writes the parse cache once the open has returned; a failure only means a slower next open. */

@@ -4,17 +4,15 @@
 // parsed record. Files go out in small batches, one batch at a time per
 // worker, so a worker that drew long notes simply takes fewer. Never fails
 // for a worker's sake: files whose worker died are read in-process, their
-// notes reported without a record (the caller parses them).
+// notes reported without a record (the caller asks its cache, or parses them).
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { NoteId } from '../core/model';
 import type { NoteRecord } from '../core/note-record';
 import { mapLimit } from './store/concurrency';
 import { readNoteFile, type NoteFile, type NoteReadOutcome, type ScannedNote } from './store/scan';
+import { findWorkerBundle } from './worker-bundle';
 
 export const PARSE_WORKER_FILE = 'parse-worker.mjs';
 /** More threads than this gain little (the graph is built on the main thread) and each costs memory. */
@@ -43,25 +41,9 @@ export function defaultParseWorkers(): number {
   return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 }
 
-/** The folder of this module's bundle (dist/cli.mjs, dist/main/main.cjs) or source file. */
-function hereDir(): string | null {
-  if (typeof __dirname === 'string') return __dirname;
-  const url = import.meta.url;
-  return url ? dirname(fileURLToPath(url)) : null;
-}
-
-/**
- * The bundled worker script: beside this bundle (dist/), one folder up (from
- * dist/main/ or dist/bench/) or, running from source, in dist/. Null when
- * not built: callers read and parse in-process.
- */
+/** The bundled worker script (dist/parse-worker.mjs); null when not built: callers read and parse in-process. */
 export function findParseWorkerScript(): string | null {
-  const here = hereDir();
-  if (here === null) return null;
-  for (const candidate of [join(here, PARSE_WORKER_FILE), join(here, '..', PARSE_WORKER_FILE), join(here, '..', '..', 'dist', PARSE_WORKER_FILE)]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
+  return findWorkerBundle(PARSE_WORKER_FILE);
 }
 
 export interface PoolReadOptions {
@@ -75,8 +57,14 @@ export interface PoolReadOptions {
   onNote: (note: ScannedNote, record: NoteRecord | null | undefined) => void;
 }
 
-/** The outcome of reading each of `files`, in their order. */
-export async function readNotesInWorkers(files: readonly NoteFile[], options: PoolReadOptions): Promise<NoteReadOutcome[]> {
+export interface PoolReadResult {
+  /** The outcome of reading each file, in the order given. */
+  outcomes: NoteReadOutcome[];
+  /** Threads that answered at least one batch. */
+  workersUsed: number;
+}
+
+export async function readNotesInWorkers(files: readonly NoteFile[], options: PoolReadOptions): Promise<PoolReadResult> {
   const outcomes = new Array<NoteReadOutcome | undefined>(files.length);
   const workers = Math.max(1, Math.min(options.workers, files.length));
   // Small batches keep the threads evenly busy and the main thread fed as it goes.
@@ -84,6 +72,7 @@ export async function readNotesInWorkers(files: readonly NoteFile[], options: Po
   const batches: Array<[start: number, end: number]> = [];
   for (let start = 0; start < files.length; start += size) batches.push([start, Math.min(files.length, start + size)]);
   let next = 0;
+  let workersUsed = 0;
   let failure: { error: unknown } | null = null;
   const deliver = (note: ScannedNote, record: NoteRecord | null | undefined): void => {
     try {
@@ -102,6 +91,7 @@ export async function readNotesInWorkers(files: readonly NoteFile[], options: Po
         return done();
       }
       let finished = false;
+      let answered = false;
       const finish = (): void => {
         if (finished) return;
         finished = true;
@@ -120,6 +110,10 @@ export async function readNotesInWorkers(files: readonly NoteFile[], options: Po
         worker.postMessage(message);
       };
       worker.on('message', (answer: ReadBatchResult) => {
+        if (!answered) {
+          answered = true;
+          workersUsed++;
+        }
         const [start, end] = batches[answer.batch] ?? [0, 0];
         if (Array.isArray(answer.results) && answer.results.length === end - start) {
           answer.results.forEach((result, i) => {
@@ -142,8 +136,8 @@ export async function readNotesInWorkers(files: readonly NoteFile[], options: Po
   await mapLimit(missing, 64, async (i) => {
     const outcome = await readNoteFile(files[i], options.maxBytes);
     outcomes[i] = outcome;
-    if (outcome !== null && 'note' in outcome) deliver(outcome.note, null);
+    if (outcome !== null && 'note' in outcome) deliver(outcome.note, undefined);
   });
   if (failure !== null) throw (failure as { error: unknown }).error;
-  return outcomes as NoteReadOutcome[];
+  return { outcomes: outcomes as NoteReadOutcome[], workersUsed };
 }

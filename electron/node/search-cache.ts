@@ -8,7 +8,7 @@
 // Every failure (unreadable folder, truncated file, full disk) only means a
 // shard is built again: the cache is never an error.
 
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notebookCacheDir } from './notebook-cache-dir';
 import { cleanStaleTemps, writeFileAtomic } from './store/atomic-write';
@@ -40,6 +40,17 @@ export class SearchIndexCache {
 
   shardFile(key: string): string | null {
     return this.dir === null ? null : join(this.dir, `shard-${key}.json`);
+  }
+
+  /** Whether a file is cached under this key (reading it may still fail). */
+  async has(key: string): Promise<boolean> {
+    const file = this.shardFile(key);
+    if (file === null) return false;
+    try {
+      return (await stat(file)).isFile();
+    } catch {
+      return false;
+    }
   }
 
   /** The shard's JSON text, or null when it is not cached (or cannot be read). */

@@ -91,13 +91,17 @@ export class SegmentBuilder {
     return this.threads.length;
   }
 
-  /** The segment JSON of `docs` (see serializeSegment). */
-  build(docs: SearchDoc[]): Promise<string> {
+  /**
+   * The segment JSON of `docs` (see serializeSegment). `inProcess` skips the
+   * threads: for a second try when what a worker sent could not be loaded
+   * (a worker bundle older than this code).
+   */
+  build(docs: SearchDoc[], options: { inProcess?: boolean } = {}): Promise<string> {
     if (this.closed) return Promise.reject(new Error('The segment builder is closed.'));
     const job = this.nextJob++;
     return new Promise<string>((resolve, reject) => {
       this.pending.set(job, { docs, resolve, reject });
-      if (this.threads.length === 0) {
+      if (this.threads.length === 0 || options.inProcess === true) {
         this.buildInProcess(job);
       } else {
         this.queue.push(job);

@@ -35,13 +35,15 @@ import { openNotebook, type OpenedNotebook } from './open-notebook';
 import type { NotebookService, ServiceOptions } from './service-types';
 import { defaultDataDir } from './user-dirs';
 import type { Eol } from './store/text-file';
+import { withValidatedArgs } from './validated-service';
 import { NotebookWatcher } from './watcher';
 
 const ATTACHMENTS_FOLDER = 'attachments';
 
 export async function createNotebookService(options: ServiceOptions): Promise<NotebookService> {
   const nb = await openNotebook(options.root, { cacheDir: options.cacheDir });
-  return new Service(nb, options).start();
+  // Every caller, not only IPC and HTTP, gets arguments checked before anything runs.
+  return withValidatedArgs(await new Service(nb, options).start());
 }
 
 class Service implements NotebookService {

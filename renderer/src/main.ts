@@ -5,4 +5,7 @@ import { App } from './app/app';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element.');
-void new App(createClient()).start(root);
+const app = new App(createClient());
+void app.start(root);
+// Inside Electron the application menu sends its commands here.
+window.notebookApi?.onCommand?.((command) => app.command(command));

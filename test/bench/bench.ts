@@ -68,13 +68,14 @@ async function runSize(notes: number, args: Extract<ReturnType<typeof parseBench
     notes,
     hub: generated.hub,
     hubBacklinks: generated.hubBacklinks,
+    graphCacheDir: join(work, 'graph-cache'),
     cacheDir: join(work, 'index-cache'),
     earlyCacheDir: join(work, 'early-cache'),
     serviceDataDir: join(work, 'service-data'),
     serviceCacheDir: join(work, 'service-cache'),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
   };
-  for (const folder of [ctx.cacheDir, ctx.earlyCacheDir, ctx.serviceDataDir, ctx.serviceCacheDir]) await mkdir(folder, { recursive: true });
+  for (const folder of [ctx.graphCacheDir, ctx.cacheDir, ctx.earlyCacheDir, ctx.serviceDataDir, ctx.serviceCacheDir]) await mkdir(folder, { recursive: true });
 
   const baselineSkipped = args.skipBaseline
     ? 'skipped by --skip-baseline'

@@ -3,6 +3,7 @@
 export const PHASE_NAMES = [
   'floor',
   'open-graph',
+  'reopen-graph',
   'search-cold',
   'early-query',
   'search-warm',
@@ -24,6 +25,8 @@ export interface PhaseContext {
   /** The note that exactly `hubBacklinks` notes link to. */
   hub: string;
   hubBacklinks: number;
+  /** Cache folder of open-graph (empty) and reopen-graph (with the parse cache open-graph left). */
+  graphCacheDir: string;
   /** Index cache folder: empty for search-cold, reused by search-warm and queries. */
   cacheDir: string;
   /** Another empty cache folder, so early-query always finds the index unbuilt. */

@@ -17,7 +17,8 @@ import { round } from './stats';
 
 const PHASES: Record<PhaseName, (ctx: PhaseContext, probe: MemoryProbe) => Promise<Metrics>> = {
   floor: floorPhase,
-  'open-graph': openGraphPhase,
+  'open-graph': (ctx) => openGraphPhase(ctx, 'cold'),
+  'reopen-graph': (ctx) => openGraphPhase(ctx, 'warm'),
   'search-cold': (ctx) => searchOpenPhase(ctx, 'cold'),
   'early-query': earlyQueryPhase,
   'search-warm': (ctx) => searchOpenPhase(ctx, 'warm'),

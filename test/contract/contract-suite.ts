@@ -30,6 +30,9 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/contract-notebook', import.me
 /** The fixed "today" of every contract run: 14 March 2025, local time. */
 export const CONTRACT_TODAY = new Date(2025, 2, 14, 10, 30);
 
+/** The content of the one file outside the notebook: it must never be served or changed. */
+export const OUTSIDE_SECRET = 'SECRET-OUTSIDE-THE-NOTEBOOK';
+
 export const IDS = {
   nix: 'Nix.md',
   nixosFirst: '2025/02JAN25 - NixOS.md',
@@ -56,7 +59,7 @@ export async function prepareContractNotebook(): Promise<PreparedNotebook> {
   const outside = join(base, 'outside');
   await cp(FIXTURE, root, { recursive: true });
   await mkdir(outside);
-  await writeFile(join(outside, 'secret.md'), 'outside the notebook\n');
+  await writeFile(join(outside, 'secret.md'), `${OUTSIDE_SECRET}\n`);
   await symlink(outside, join(root, 'outside-link'), 'dir');
   return {
     root,
@@ -68,7 +71,8 @@ export async function prepareContractNotebook(): Promise<PreparedNotebook> {
       now: () => new Date(CONTRACT_TODAY),
       watch: true,
     },
-    cleanup: () => rm(base, { recursive: true, force: true }),
+    // Retries: a background index-cache write may still be finishing (reported to the service's owner).
+    cleanup: () => rm(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
   };
 }
 
@@ -271,7 +275,7 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
 
     it('saveNote writes with the loaded version and returns the new one', async () => {
       const page = await api.getNote({ id: IDS.unrelated });
-      const content = 'Sourdough: feed the starter once a day.\r\nKeep it warm.\r\n';
+      const content = 'Sourdough: feed the starter once a day.\nKeep it warm.\n';
       const saved = await api.saveNote({ id: IDS.unrelated, content, baseVersion: page.version });
       expect(saved.ok).toBe(true);
       const bytes = await readFile(file(IDS.unrelated));
@@ -429,9 +433,10 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       ['restoreHistory with a path as snapshot', (a) => a.restoreHistory({ id: IDS.unrelated, snapshotId: '../../etc/passwd' })],
       ['saveAttachment with a path as name', (a) => a.saveAttachment({ forNote: IDS.nix, name: '../escape.png', dataBase64: PNG_BASE64 })],
       ['saveAttachment with non-base64 data', (a) => a.saveAttachment({ forNote: IDS.nix, name: 'x.png', dataBase64: '<script>' })],
-      ['exportBundle with a bad date', (a) => a.exportBundle({ preset: 'hugo', out: join(tmpdir(), 'nb-never'), since: '2025-13-01' })],
-      ['exportBundle with a relative out', (a) => a.exportBundle({ preset: 'hugo', out: 'relative/out' })],
-      ['exportBundle with an unknown preset', (a) => a.exportBundle({ preset: 'wordpress', out: join(tmpdir(), 'nb-never') } as never)],
+      // dryRun: even a transport that failed to refuse these must not write anywhere.
+      ['exportBundle with a bad date', (a) => a.exportBundle({ preset: 'hugo', out: join(tmpdir(), 'nb-never'), since: '2025-13-01', dryRun: true })],
+      ['exportBundle with a relative out', (a) => a.exportBundle({ preset: 'hugo', out: 'relative/out', dryRun: true })],
+      ['exportBundle with an unknown preset', (a) => a.exportBundle({ preset: 'wordpress', out: join(tmpdir(), 'nb-never'), dryRun: true } as never)],
     ];
 
     it.each(badCalls)('a bad argument is refused with bad-argument and writes nothing: %s', async (_label, call) => {

@@ -50,6 +50,12 @@ async function openNote(page: Page, name: string, heading = name): Promise<void>
   await expect.poll(() => title(page).textContent()).toBe(heading);
 }
 
+/** Opens a note by its id through the address (a bookmark), for tests that need one exact note. */
+async function goToNote(page: Page, id: string, heading: string): Promise<void> {
+  await page.goto(new URL(`/#/note/${encodeURIComponent(id)}`, app!.url).href);
+  await expect.poll(() => title(page).textContent()).toBe(heading);
+}
+
 /** The note id of the open note, from the address. */
 async function openId(page: Page): Promise<string> {
   const hash = await page.evaluate(() => location.hash);
@@ -83,7 +89,7 @@ describe('reading', () => {
 
   test('follow a wikilink, then go back and forward with Alt+Left and Alt+Right', async () => {
     const { page } = await open();
-    await openNote(page, 'Flakes');
+    await goToNote(page, 'Flakes.md', 'Flakes');
     await page.locator('.reader').getByRole('link', { name: 'NixOS', exact: true }).first().click();
     await expect.poll(() => title(page).textContent()).toBe('NixOS');
     await page.keyboard.press('Alt+ArrowLeft');
@@ -94,7 +100,7 @@ describe('reading', () => {
 
   test('see backlinks with the line around each link', async () => {
     const { page } = await open();
-    await openNote(page, 'NixOS');
+    await goToNote(page, 'NixOS.md', 'NixOS');
     const item = backlinks(page).getByRole('listitem').filter({ hasText: 'Flakes' }).first();
     await item.waitFor();
     expect(await item.locator('.link-context').textContent()).toMatch(/NixOS/);
@@ -112,6 +118,28 @@ describe('reading', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await expect.poll(() => title(page).textContent()).toBe('Four months of Nix');
+  }, TIMEOUT);
+
+  test('a tag opens a search for it', async () => {
+    const { page } = await open();
+    await goToNote(page, 'Flakes.md', 'Flakes');
+    await page.locator('.note-header').getByRole('link', { name: '#flakes' }).click();
+    const box = page.getByRole('searchbox', { name: 'Search notes' });
+    await expect.poll(() => box.inputValue()).toBe('tag:flakes');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('listitem').filter({ hasText: 'Updating flake.lock' }).waitFor();
+  }, TIMEOUT);
+
+  test('the graph opens a node from its keyboard list', async () => {
+    const { page } = await open();
+    await page.keyboard.press('Control+Shift+G');
+    await expect.poll(() => title(page).textContent()).toBe('Graph');
+    const nodes = page.getByRole('listbox', { name: 'Graph nodes' });
+    await nodes.getByRole('option').first().waitFor();
+    await nodes.focus();
+    await page.keyboard.press('Home');
+    const first = await nodes.locator('[aria-selected="true"]').getAttribute('aria-label');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => title(page).textContent()).toBe(first!.replace(/, (note|concept|not yet written)$/, ''));
   }, TIMEOUT);
 
   test('a concept page shows its notes oldest first', async () => {
@@ -197,6 +225,41 @@ describe('writing', () => {
     expect(two).toContain('Reproducibility');
   }, TIMEOUT);
 
+  test('a pasted image is saved into the notebook and linked', async () => {
+    const { page, read } = await open();
+    await openNote(page, 'Reproducibility');
+    const id = await openId(page);
+    await page.keyboard.press('Control+E');
+    await editor(page).waitFor();
+    await page.keyboard.press('Control+End');
+    await editor(page).evaluate((el) => {
+      // A 1x1 PNG, as a screenshot tool would put on the clipboard.
+      const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([png], 'plot.png', { type: 'image/png' }));
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe('Saved');
+    const text = await eventually(() => read(id), (t) => /plot[^\n]*\.png/.test(t), 'the image link in the note');
+    const link = /plot[^\])\n|]*\.png/.exec(text)![0];
+    const names = await readdir(app!.path('attachments'));
+    expect(names.some((n) => link.endsWith(n))).toBe(true);
+    await page.keyboard.press('Control+E');
+    await page.locator('.reader img[src^="/files/"]').last().waitFor();
+  }, TIMEOUT);
+
+  test('rename a note; links to it follow', async () => {
+    const { page, read } = await open({ files: { 'Scratch.md': '# Scratch\n\nTemporary.\n', 'Pointer.md': 'See [[Scratch]].\n' } });
+    await openNote(page, 'Scratch');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rename note' });
+    await dialog.getByRole('textbox', { name: 'New name' }).fill('Scratch pad');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openId(page).catch(() => '')).toBe('Scratch pad.md');
+    await eventually(() => readdir(app!.dir), (names) => names.includes('Scratch pad.md') && !names.includes('Scratch.md'), 'the renamed file');
+    await eventually(() => read('Pointer.md'), (t) => t.includes('[[Scratch pad]]'), 'the link rewritten');
+  }, TIMEOUT);
+
   test('delete a note and bring it back with Undo', async () => {
     const { page, path } = await open({ files: { 'Scratch.md': '# Scratch\n\nTemporary.\n' } });
     await openNote(page, 'Scratch');
@@ -206,6 +269,52 @@ describe('writing', () => {
     await expect.poll(() => title(page).textContent()).toBe('Scratch');
     await eventually(() => readdir(app!.dir), (names) => names.includes('Scratch.md'), 'the note to come back');
     expect(path('Scratch.md')).toContain('Scratch.md');
+  }, TIMEOUT);
+});
+
+describe('export', () => {
+  test('the export dialog shows a dry run, then writes the bundle to the typed folder', async () => {
+    const { page } = await open();
+    const out = `${app!.dir}-export`;
+    await page.keyboard.press('Control+Shift+E');
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Preset').selectOption('hugo');
+    await dialog.getByLabel('Tags').fill('blog');
+    await dialog.getByLabel('Output folder').fill(out);
+    await dialog.getByRole('button', { name: 'Dry run' }).click();
+    const report = dialog.getByRole('region', { name: 'Export report' });
+    await report.waitFor({ timeout: 20_000 });
+    expect(await report.textContent()).toMatch(/Dry run: nothing was written/);
+    await expect.poll(() => readdir(out).then(() => 'exists', () => 'absent')).toBe('absent');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => report.textContent(), { timeout: 20_000 }).toMatch(/The bundle was written/);
+    const written = await readdir(out, { recursive: true });
+    expect(written.some((f) => String(f).endsWith('.md'))).toBe(true);
+  }, TIMEOUT);
+});
+
+describe('long lists', () => {
+  test('a timeline of thousands of notes keeps only the visible rows in the DOM', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) {
+      const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      files[`bulk/${day} Bulk note ${i}.md`] = `# Bulk note ${i}\n\nFiller about [[Nix]].\n`;
+    }
+    const { page } = await open({ files });
+    const list = page.getByRole('navigation', { name: 'Timeline' }).getByRole('listbox');
+    await expect.poll(() => list.getAttribute('aria-label')).toBe('Notes by date');
+    const rendered = () => list.getByRole('option').count();
+    expect(await rendered()).toBeLessThan(80);
+    expect(await list.getByRole('option').first().getAttribute('aria-setsize')).toMatch(/^3\d{3}$/);
+    await list.focus();
+    await page.keyboard.press('End');
+    // The last row (the undated notes come last, by title) is now rendered and active.
+    const last = list.locator('[aria-selected="true"]');
+    await expect.poll(() => last.getAttribute('aria-posinset')).toBe(await list.getByRole('option').first().getAttribute('aria-setsize'));
+    expect(await last.getAttribute('aria-label')).toBe('Start here');
+    expect(await rendered()).toBeLessThan(80);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => title(page).textContent()).toBe('Start here');
   }, TIMEOUT);
 });
 

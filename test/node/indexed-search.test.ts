@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../electron/core/api';
 import type { SearchDoc } from '../../electron/core/search/search-doc';
@@ -231,6 +232,21 @@ describe('IndexedSearch', () => {
     } finally {
       await removeTempDir(inProcessCache);
     }
+  });
+
+  it('rebuilds in-process what a stale worker bundle sends back', async () => {
+    const script = join(cacheDir, 'old-search-worker.mjs');
+    await writeFile(
+      script,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', (m) => parentPort.postMessage({ job: m.job, json: '{"format":0,"docs":[],"index":{}}' }));`,
+    );
+    const search = open(notes(1000), { workers: 1, workerUrl: pathToFileURL(script) });
+    expect(await search.ready).toMatchObject({ notes: 1000, cache: 'none' });
+    expect(search.search('marker3')).toMatchObject({ mode: 'index', total: 1 });
+    // And the cache holds the good shards.
+    await search.close();
+    expect(await open(notes(1000)).ready).toMatchObject({ cache: 'all' });
   });
 
   it('falls back to building in-process when the worker script is missing', async () => {

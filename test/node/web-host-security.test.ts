@@ -14,7 +14,7 @@ import { createNotebookService } from '../../electron/node/service';
 import type { NotebookService } from '../../electron/node/service-types';
 import { RENDERER_CSP } from '../../electron/node/security-headers';
 import { startWebHost, type WebHost } from '../../electron/node/web-host';
-import { IDS, prepareContractNotebook, type PreparedNotebook } from '../contract/contract-suite';
+import { IDS, OUTSIDE_SECRET, prepareContractNotebook, type PreparedNotebook } from '../contract/contract-suite';
 import { makeRendererDir, RENDERER_SECRET } from '../contract/renderer-fixture';
 
 interface RawResponse {
@@ -241,14 +241,14 @@ describe('web host security', () => {
     const res = await raw(port, path, { headers: auth() });
     expect(res.status).toBe(403);
     expect(res.body).not.toContain(RENDERER_SECRET);
-    expect(res.body).not.toContain('outside the notebook');
+    expect(res.body).not.toContain(OUTSIDE_SECRET);
     expect(res.body).not.toContain('root:');
   });
 
   it('refuses a notebook file reached through a symlink that leaves the notebook', async () => {
     const res = await raw(port, '/files/outside-link/secret.md', { headers: auth() });
     expect([403, 404]).toContain(res.status);
-    expect(res.body).not.toContain('outside the notebook');
+    expect(res.body).not.toContain(OUTSIDE_SECRET);
   });
 
   it('maps API errors to statuses with { error: { code, message } }', async () => {

@@ -275,6 +275,28 @@ describe('segmented results equal one-segment results', () => {
   });
 });
 
+describe('the scan finds exactly what the index finds', () => {
+  const notes = corpus(240).map((n, i) => ({
+    ...n,
+    // Mixed case, punctuation and compounds, so probes and word boundaries are exercised.
+    body: `${i % 3 === 0 ? 'The Flake.lock' : 'Pinning'} (see /etc/nixos/configuration.nix). ${n.body.replace(/ lock /g, ' Lock, ')}`,
+  }));
+  const engine = new SearchEngine();
+  engine.addPending(notes);
+  engine.addSegment(Segment.build(notes));
+
+  it.each([
+    'nix', 'Flakes', 'lock', 'flake.lock', 'configuration.nix', 'nixos', 'etc/nixos', 'pin', 'pinned', 'pinning*',
+    'deriv*', 'config*', '"the flake.lock"', '"store path"', 'the', 'a', 'title:nix', 'tag:nix', 'store -path',
+    'garbage OR rollback', '(store OR home) -lock', 'path:notes/1', 'after:2025-05-01 lock', '-sandbox',
+  ])('%s', (query) => {
+    const indexed = engine.search(query, { limit: 1000 });
+    const scanned = scanSearch(query, notes, { limit: 1000 });
+    expect(indexed.total).toBeGreaterThan(0);
+    expect(sorted(ids(scanned))).toEqual(sorted(ids(indexed)));
+  });
+});
+
 describe('fresh segment sealing and compaction', () => {
   it('seals a full fresh segment and compacts small ones without changing results', () => {
     const notes = corpus(60);

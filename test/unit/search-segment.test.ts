@@ -24,9 +24,9 @@ describe('Segment', () => {
 
   it('keeps term frequencies per field, field lengths and content hashes', () => {
     const segment = Segment.build(docs);
-    expect(segment.posting('flake')).toEqual({ title: { 0: 1 }, aliases: { 0: 1 }, tags: { 0: 1 }, body: { 0: 1 }, _s: ['flakes'] });
-    expect(segment.posting('deriv')).toMatchObject({ body: { 0: 1, 1: 1 } });
-    expect(segment.posting('shell')).toMatchObject({ title: { 1: 1 }, body: { 1: 2 } });
+    expect(segment.posting('flake')).toEqual({ title: [0, 1], aliases: [0, 1], tags: [0, 1], body: [0, 1], _s: ['flakes'] });
+    expect(segment.posting('deriv')).toEqual({ body: [0, 1, 1, 1], _s: ['derivation', 'derivations'] });
+    expect(segment.posting('shell')).toEqual({ title: [1, 1], body: [1, 2], _s: ['shells'] });
     expect(segment.posting('the')).toBeUndefined();
     expect(segment.docs.map((d) => d.id)).toEqual(['a.md', 'b.md']);
     expect(segment.docs[0].hash).toBe(searchDocHash(docs[0]));

@@ -110,7 +110,7 @@ function filter(leaf: FilterLeaf, within: Scores | null, docs: DocSource): Score
   return out;
 }
 
-export function filterTest(leaf: FilterLeaf): (doc: SearchDoc) => boolean {
+function filterTest(leaf: FilterLeaf): (doc: SearchDoc) => boolean {
   switch (leaf.kind) {
     case 'tag': {
       const nested = leaf.tag + '/';

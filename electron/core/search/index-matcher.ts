@@ -152,12 +152,13 @@ export class IndexMatcher implements LeafMatcher {
         if (posting === undefined) continue;
         const slots = live.slots;
         for (let f = 0; f < SEARCH_FIELDS.length; f++) {
-          const refs = posting[SEARCH_FIELDS[f]];
-          if (refs === undefined) continue;
+          const pairs = posting[SEARCH_FIELDS[f]];
+          if (pairs === undefined) continue;
           const wanted = fields.includes(f);
-          for (const ref in refs) {
-            const slot = slots[+ref];
-            if (slot < 0) continue;
+          for (let p = 0; p + 1 < pairs.length; p += 2) {
+            const slot = slots[pairs[p]];
+            // Tombstoned (-1), or a ref a damaged segment holds that no doc has.
+            if (slot === undefined || slot < 0) continue;
             if (seen[slot] !== stamp) {
               seen[slot] = stamp;
               df++;
@@ -165,7 +166,7 @@ export class IndexMatcher implements LeafMatcher {
             if (wanted && (within === null || within.has(slot))) {
               this.hitSlot[count] = slot;
               this.hitField[count] = f;
-              this.hitTf[count] = refs[ref];
+              this.hitTf[count] = pairs[p + 1];
               count++;
               if (count === this.hitSlot.length) this.growHits();
             }

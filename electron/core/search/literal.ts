@@ -19,19 +19,13 @@ function isSpaceCode(c: number): boolean {
   return SPACE.test(String.fromCharCode(c));
 }
 
-/** A text as phrases are looked for in it: lower-cased (normalizeWord) with whitespace runs as single spaces. */
-export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ');
-}
-
 /**
  * Counts occurrences (up to `max`) of `literal` in `text`: a single space in
  * the literal stands for any run of whitespace; when the literal starts or
  * ends with a letter or digit, the text must not continue that word there.
  */
-export function countLiteral(text: string, literal: string, max = Infinity, collapsed = false): number {
+export function countLiteral(text: string, literal: string, max = Infinity): number {
   if (literal === '') return 0;
-  if (collapsed) return countCollapsed(text, literal, max);
   const space = literal.indexOf(' ');
   const head = space === -1 ? literal : literal.slice(0, space);
   const wordStart = isWordAt(literal, 0);
@@ -59,17 +53,4 @@ function matchRest(text: string, i: number, literal: string, from: number): numb
     }
   }
   return i;
-}
-
-/** countLiteral on a text whose whitespace is already collapsed: one indexOf of the whole literal per hit. */
-function countCollapsed(text: string, literal: string, max: number): number {
-  const wordStart = isWordAt(literal, 0);
-  const wordEnd = isWordAt(literal, literal.length - 1);
-  let count = 0;
-  for (let at = text.indexOf(literal); at !== -1 && count < max; at = text.indexOf(literal, at + 1)) {
-    if (wordStart && isWordAt(text, at - 1)) continue;
-    if (wordEnd && isWordAt(text, at + literal.length)) continue;
-    count++;
-  }
-  return count;
 }

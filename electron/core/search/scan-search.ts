@@ -11,11 +11,11 @@ import { planQuery } from './query-plan';
 import { normalizeLimit, rankResults } from './results';
 import type { SearchDoc } from './search-doc';
 import { FIELD_BOOSTS, type SearchField } from './segment';
-import { collapseSpaces, countLiteral } from './literal';
+import { countLiteral } from './literal';
 import { isCompound, normalizeWord, scanWords, unitsOf, wordAround } from './tokenizer';
 
 /** Calls `visit` with each field text a leaf looks at (and its index among aliases or tags), until it returns false. */
-export function forEachLeafText(
+function forEachLeafText(
   doc: SearchDoc,
   field: 'all' | 'title',
   visit: (field: SearchField, text: string, index: number) => boolean | void,
@@ -27,7 +27,7 @@ export function forEachLeafText(
 }
 
 /** How many words of `text` the leaf matches. */
-export function countWordMatches(text: string, leaf: WordLeaf): number {
+function countWordMatches(text: string, leaf: WordLeaf): number {
   // Used when there is no probe (fuzzy words): every word is looked at.
   let count = 0;
   scanWords(text, (start, end, compound) => {
@@ -49,7 +49,7 @@ export function countWordMatches(text: string, leaf: WordLeaf): number {
  * splits into the same words with the same spellings) the leaf matches, up
  * to `max`, looking only at the words around the hits of the leaf's probe.
  */
-export function countProbedMatches(lower: string, leaf: WordLeaf, max = Infinity): number {
+function countProbedMatches(lower: string, leaf: WordLeaf, max = Infinity): number {
   let count = 0;
   for (let at = lower.indexOf(leaf.probe); at !== -1 && count < max; ) {
     const span = wordAround(lower, at);
@@ -72,9 +72,9 @@ interface LoweredDoc {
 }
 
 /**
- * The docs' texts as the scan reads them: lower-cased (normalizeWord, which
- * keeps the same words with the same spellings) with whitespace collapsed
- * (so a phrase is one indexOf); kept per doc object while it lives.
+ * The docs' texts as the scan reads them: lower-cased by normalizeWord,
+ * which keeps the same words with the same spellings (so probes, phrases and
+ * stop words are found with indexOf); kept per doc object while it lives.
  */
 export class LoweredTexts {
   private readonly docs = new WeakMap<SearchDoc, LoweredDoc>();
@@ -83,8 +83,12 @@ export class LoweredTexts {
   get(doc: SearchDoc, field: SearchField, index: number): string {
     let lowered = this.docs.get(doc);
     if (lowered === undefined) {
-      const lower = (text: string) => collapseSpaces(normalizeWord(text));
-      lowered = { title: lower(doc.title), aliases: doc.aliases.map(lower), tags: doc.tags.map(lower), body: lower(doc.body) };
+      lowered = {
+        title: normalizeWord(doc.title),
+        aliases: doc.aliases.map(normalizeWord),
+        tags: doc.tags.map(normalizeWord),
+        body: normalizeWord(doc.body),
+      };
       this.docs.set(doc, lowered);
     }
     return field === 'title' || field === 'body' ? lowered[field] : lowered[field][index];
@@ -112,7 +116,7 @@ export class TextScanner implements LeafMatcher {
       forEachLeafText(doc, leaf.field, (field, text, index) => {
         const lower = this.lowered.get(doc, field, index);
         const count =
-          literal !== null ? countLiteral(lower, literal, max, true)
+          literal !== null ? countLiteral(lower, literal, max)
           : leaf.probe !== '' ? countProbedMatches(lower, leaf, max)
           : countWordMatches(text, leaf);
         if (count > 0) score += FIELD_BOOSTS[field] * (1 + Math.log(count));
@@ -127,7 +131,7 @@ export class TextScanner implements LeafMatcher {
     return this.scan(within, (doc) => {
       let score = 0;
       forEachLeafText(doc, leaf.field, (field, _text, index) => {
-        const count = countLiteral(this.lowered.get(doc, field, index), leaf.literal, max, true);
+        const count = countLiteral(this.lowered.get(doc, field, index), leaf.literal, max);
         if (count > 0) score += FIELD_BOOSTS[field] * (1 + Math.log(count));
         return !(this.presenceOnly && score > 0);
       });
@@ -147,7 +151,7 @@ export class TextScanner implements LeafMatcher {
 }
 
 /** A DocSource over a plain array: slot i is docs[i]. */
-export function arrayDocSource(docs: readonly SearchDoc[]): DocSource {
+function arrayDocSource(docs: readonly SearchDoc[]): DocSource {
   return {
     *slots() {
       for (let i = 0; i < docs.length; i++) yield i;

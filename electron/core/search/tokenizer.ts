@@ -55,10 +55,6 @@ for (const word of 'a able about across after all almost also am among an and an
   stopWords.add(word);
 }
 
-export function isStopWord(norm: string): boolean {
-  return stopWords.has(norm);
-}
-
 // The Porter stemmer is the costliest step of indexing; a note collection has
 // a vocabulary far smaller than its word count, so stems are memoised.
 const stemCache = new Map<string, string>();
@@ -222,11 +218,6 @@ export function wordAround(text: string, i: number): [number, number] | null {
 /** True when a word (as scanWords finds it) is a compound: it holds `. - _ / @`. */
 export function isCompound(word: string): boolean {
   return CONNECTOR.test(word);
-}
-
-/** Calls `visit` for every word of `text` with its offset. */
-export function forEachWord(text: string, visit: (word: string, start: number) => void): void {
-  scanWords(text, (start, end) => visit(text.slice(start, end), start));
 }
 
 /** Every unit of every word of `text`, in text order. */

@@ -7,6 +7,8 @@ import { fileUrl } from './file-url';
 
 export type NotebookBridge = Record<string, unknown> & {
   onEvent(listener: (event: NotebookEvent) => void): () => void;
+  /** Menu commands from the Electron main process (`new-note`, `today`, ...). */
+  onCommand?(listener: (command: string) => void): () => void;
 };
 
 /** A bridge may resolve with `{ error: { code, message } }` instead of rejecting. */

@@ -6,7 +6,7 @@ import type { GraphNode, NotebookClient, NotebookEvent, NotebookInfo, NoteListIt
 import { ApiError } from '../../../electron/core/api';
 import type { TagSummary } from '../../../electron/core/model';
 import { stemOf, type CompletionData } from '../editor/completions';
-import { openModal } from '../ui/dialog';
+import { openModal, promptText } from '../ui/dialog';
 import { h, formatDate } from '../ui/dom';
 import { icon } from '../ui/icons';
 import { Layout } from '../ui/layout';
@@ -25,7 +25,6 @@ import { openQuickSwitcher } from '../views/quick-switcher';
 import { SearchPanel } from '../views/search-panel';
 import { TagListView } from '../views/tag-list';
 import { TimelineView } from '../views/timeline';
-import { promptText } from '../ui/dialog';
 import { saveConflictCopy } from './conflict-copy';
 import { attachmentName, fileToBase64 } from './files';
 import { NoteSession, type SaveState } from './note-session';
@@ -129,6 +128,22 @@ export class App {
     this.router.refresh();
   }
 
+  /** A command from the desktop app's menu. */
+  command(name: string): void {
+    const commands: Record<string, () => void> = {
+      'new-note': () => void this.newNote(),
+      today: () => void this.today(),
+      search: () => void this.openSearch(),
+      'quick-switcher': () => this.openSwitcher(),
+      'toggle-edit': () => this.toggleMode(),
+      'toggle-left-sidebar': () => this.layout.toggle('left'),
+      'toggle-right-sidebar': () => this.layout.toggle('right'),
+      graph: () => this.navigate({ kind: 'graph' }),
+      export: () => this.openExport(),
+    };
+    commands[name]?.();
+  }
+
   // ---- chrome -------------------------------------------------------------
 
   private readonly notebookName = h('span', { className: 'notebook-name' }, 'Research Notebook');
@@ -138,8 +153,8 @@ export class App {
   }
 
   private toolbar(): HTMLElement {
-    const left = this.toolButton('pane-left', 'Show or hide the notebook pane (Ctrl+B)', () => this.layout.toggle('left'));
-    const right = this.toolButton('pane-right', 'Show or hide the links pane (Ctrl+Alt+B)', () => this.layout.toggle('right'));
+    const left = this.toolButton('pane-left', 'Show or hide the notebook pane (Ctrl+\\)', () => this.layout.toggle('left'));
+    const right = this.toolButton('pane-right', 'Show or hide the links pane (Ctrl+Shift+\\)', () => this.layout.toggle('right'));
     const text = (label: string, title: string, run: () => void) => h('button', { type: 'button', className: 'tool-button', title, onclick: () => run() }, label);
     return h(
       'header',
@@ -183,11 +198,11 @@ export class App {
     add('Mod+S', 'Save now', () => void this.saveNow());
     add('Alt+ArrowLeft', 'Back', () => this.router.back());
     add('Alt+ArrowRight', 'Forward', () => this.router.forward());
-    add('Mod+B', 'Show or hide the notebook pane', () => this.layout.toggle('left'));
-    add('Mod+Alt+B', 'Show or hide the links pane', () => this.layout.toggle('right'));
+    add('Mod+\\', 'Show or hide the notebook pane', () => this.layout.toggle('left'));
+    add('Mod+Shift+\\', 'Show or hide the links pane', () => this.layout.toggle('right'));
     add('Mod+Shift+G', 'Graph of the notebook', () => this.navigate({ kind: 'graph' }));
     add('Mod+Shift+E', 'Export for a blog', () => this.openExport());
-    add('Mod+Shift+T', 'Go to the timeline', () => this.focusTimeline());
+    add('Alt+T', 'Go to the timeline', () => this.focusTimeline());
     add('F1', 'Keyboard shortcuts', () => this.showShortcuts());
   }
 

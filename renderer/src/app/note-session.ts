@@ -209,6 +209,7 @@ export class NoteSession {
     }
     if (this.disposed || page.version.hash === this.base.hash) return;
     if (this.state === 'conflict' && this.conflictInfo) {
+      if (page.version.hash === this.conflictInfo.diskVersion.hash) return;
       // The disk moved again: the dialog must offer the newest disk version.
       this.conflictInfo = { ...this.conflictInfo, disk: page.source, diskVersion: page.version };
       this.options.onConflict?.(this.conflictInfo);

@@ -54,7 +54,7 @@ const markdownHighlight = HighlightStyle.define([
 const theme = EditorView.theme({
   '&': { height: '100%', backgroundColor: 'transparent', color: 'var(--fg)' },
   '.cm-scroller': { fontFamily: 'var(--font-text)', lineHeight: '1.65', overflow: 'auto' },
-  '.cm-content': { maxWidth: '72ch', margin: '0 auto', padding: '1rem 0 40vh', caretColor: 'var(--accent)' },
+  '.cm-content': { padding: '0.25rem 0 40vh', caretColor: 'var(--accent)' },
   '.cm-line': { padding: '0 2px' },
   '&.cm-focused': { outline: 'none' },
   '.cm-cursor': { borderLeftColor: 'var(--accent)', borderLeftWidth: '2px' },

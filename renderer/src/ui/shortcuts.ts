@@ -26,6 +26,7 @@ function keyName(event: KeyboardEvent): string {
   // Letters by physical key, so Alt+D and Shift+F work whatever the layout prints.
   if (/^Key[A-Z]$/.test(event.code)) return event.code.slice(3).toLowerCase();
   if (/^Digit\d$/.test(event.code)) return event.code.slice(5);
+  if (event.code === 'Backslash') return '\\';
   return event.key.length === 1 ? event.key.toLowerCase() : event.key;
 }
 

@@ -59,14 +59,6 @@ export class VirtualList<T> {
     this.resizeObserver.observe(this.element);
   }
 
-  get length(): number {
-    return this.items.length;
-  }
-
-  itemAt(index: number): T | undefined {
-    return this.items[index];
-  }
-
   setItems(items: T[]): void {
     const activeItem = this.items[this.active];
     this.items = items;

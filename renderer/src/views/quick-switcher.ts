@@ -59,6 +59,8 @@ export function openQuickSwitcher(client: NotebookClient, actions: QuickSwitcher
           const match = fuzzyMatch(query, s.name);
           option.append(h('span', { className: 'qs-name' }, match ? markedPositions(s.name, match.positions) : s.name));
           if (conceptKey(s.title) !== conceptKey(s.name)) option.append(h('span', { className: 'qs-title' }, s.title));
+          // Several notes may share a name: the path tells them apart.
+          if (s.kind === 'note') option.append(h('span', { className: 'qs-path' }, s.target));
           const kind = KIND_LABEL[s.kind];
           if (kind) option.append(h('span', { className: 'badge' }, kind));
           if (s.date) option.append(h('time', { className: 'qs-date', datetime: s.date }, formatDate(s.date)));

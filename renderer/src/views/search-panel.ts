@@ -22,7 +22,8 @@ export class SearchPanel {
   private readonly hint: HTMLElement;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
-  private lastQuery = '';
+  /** The hit behind each result link. */
+  private readonly hits = new WeakMap<HTMLElement, SearchHit>();
 
   constructor(
     private readonly client: NotebookClient,
@@ -93,8 +94,6 @@ export class SearchPanel {
     });
   }
 
-  private readonly hits = new WeakMap<HTMLElement, SearchHit>();
-
   focus(): void {
     this.input.focus();
     this.input.select();
@@ -121,7 +120,6 @@ export class SearchPanel {
     const query = this.input.value.trim();
     const sequence = ++this.sequence;
     if (query === '') {
-      this.lastQuery = '';
       this.show({ hits: [], total: 0, mode: 'index' }, '');
       return;
     }
@@ -129,7 +127,6 @@ export class SearchPanel {
     try {
       const result = await this.client.search({ query, limit: LIMIT });
       if (sequence !== this.sequence) return; // a newer query is on its way
-      this.lastQuery = query;
       this.show(result, query);
     } catch (error) {
       if (sequence !== this.sequence) return;
@@ -182,9 +179,5 @@ export class SearchPanel {
       event.preventDefault();
       this.input.focus();
     }
-  }
-
-  get query(): string {
-    return this.lastQuery;
   }
 }

@@ -17,7 +17,7 @@ export async function renamePhase(ctx: PhaseContext): Promise<Metrics> {
   const renameMs = performance.now() - t0;
 
   const after = await service.getNote({ id: result.id });
-  const found = await service.search({ query: 'title:renamed', limit: 5 });
+  const found = await service.search({ query: 'path:renamed', limit: 5 });
   await service.close();
   const sources = (list: Array<{ source: string }>) => new Set(list.map((b) => b.source)).size;
   return {
@@ -27,6 +27,6 @@ export async function renamePhase(ctx: PhaseContext): Promise<Metrics> {
     backlinkSourcesBefore: sources(before.backlinks),
     backlinkSourcesAfter: sources(after.backlinks),
     newId: result.id,
-    renamedFoundByTitle: found.hits.some((hit) => hit.id === result.id),
+    renamedFoundByPath: found.hits.some((hit) => hit.id === result.id),
   };
 }

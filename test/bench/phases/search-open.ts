@@ -29,6 +29,8 @@ export async function searchOpenPhase(ctx: PhaseContext, expect: 'cold' | 'warm'
   const tAfter = performance.now();
   await nb.search.close();
   const tClosed = performance.now();
+  // Not timed: the parse cache is written after the open, for search-warm's reopen.
+  const parseCacheWritten = await nb.parseCacheWritten;
 
   return {
     expected: expect,
@@ -49,7 +51,11 @@ export async function searchOpenPhase(ctx: PhaseContext, expect: 'cold' | 'warm'
     eventLoopDelayMeanMs: delay.meanMs,
     eventLoopTicks: delay.ticks,
     closeMs: round(tClosed - tAfter),
+    /** Everything in the cache folder: the index shards and the parse cache. */
     cacheMB: toMB(await folderBytes(ctx.cacheDir)),
+    indexCacheMB: toMB(await folderBytes(ctx.cacheDir, (path) => path.split('/').includes('search'))),
+    notesFromParseCache: nb.timings.fromCache,
+    parseCacheWritten,
   };
 }
 
