@@ -15,6 +15,7 @@ rmSync(at('dist'), { recursive: true, force: true });
 const nodeBundles = [
   { in: 'electron/node/cli/main.ts', out: 'dist/cli.mjs' },
   { in: 'electron/node/search-worker.ts', out: 'dist/search-worker.mjs' },
+  { in: 'electron/node/parse-worker.ts', out: 'dist/parse-worker.mjs' },
   { in: 'test/bench/bench.ts', out: 'dist/bench/bench.mjs' },
 ];
 for (const b of nodeBundles) {
@@ -29,9 +30,15 @@ for (const b of nodeBundles) {
   });
 }
 
-// Electron's main process and the sandboxed preload load CommonJS.
+// Electron's main process and the sandboxed preload load CommonJS, where
+// import.meta is empty: give it the bundle's own file URL.
+const cjsImportMeta = {
+  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundle_url' },
+};
 await build({
   ...quiet,
+  ...cjsImportMeta,
   entryPoints: [at('electron/main/main.ts')],
   outfile: at('dist/main/main.cjs'),
   bundle: true,

@@ -12,8 +12,11 @@
 // does not depend on how the notes happen to be split.
 //
 // `open` returns at once. Until every shard is in, `search` answers by
-// scanning the notes' text (`mode: 'scan'`); the main thread only ever
-// parses one shard's JSON at a time between turns of the event loop.
+// scanning the notes' text (`mode: 'scan'`). Workers build; the main thread
+// parses one shard's JSON (~1 MB) per turn of the event loop, cached or
+// freshly built. Parsing cached shards in workers would not help: a parsed
+// index crosses threads by structured clone, which costs about what
+// JSON.parse does, so each shard is kept small instead (sharding.ts).
 
 import type { SearchResult } from '../core/api';
 import type { NoteId } from '../core/model';

@@ -101,7 +101,7 @@ describe('reading', () => {
   test('see backlinks with the line around each link', async () => {
     const { page } = await open();
     await goToNote(page, 'NixOS.md', 'NixOS');
-    const item = backlinks(page).getByRole('listitem').filter({ hasText: 'Flakes' }).first();
+    const item = backlinks(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Flakes', exact: true }) }).first();
     await item.waitFor();
     expect(await item.locator('.link-context').textContent()).toMatch(/NixOS/);
     await item.getByRole('link').first().click();
@@ -443,9 +443,9 @@ describe('done when', () => {
     await page.keyboard.press('Control+Shift+F');
     await page.keyboard.type('flakes');
     const results = page.getByRole('list', { name: 'Search results' });
-    await results.getByRole('listitem').first().waitFor();
-    const titles = await results.locator('.hit-title').allTextContents();
-    expect(titles.filter((t) => /flake/i.test(t)).length).toBeGreaterThan(1);
+    // Results arrive while typing: wait for those of the whole word.
+    await expect.poll(async () => (await results.locator('.hit-title').allTextContents()).filter((t) => /flake/i.test(t)).length).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/notes?$/);
     // The concept note Flakes.md (the dated Flakes notes share its title).
     const ids = await results.locator('a.hit').evaluateAll((links) => links.map((a) => a.getAttribute('title')));
     const flakesAt = ids.indexOf('Flakes.md');

@@ -155,13 +155,15 @@ async function run(command: string, args: ParsedArgs, opened: { graph?: LinkGrap
         await nb.search.ready;
         const result = nb.search.search(query, { limit });
         if (result.error) throw new UsageError(result.error);
-        const hits = result.hits.map(({ id, title, date, score, snippet }) => ({ id, title, date, score, snippet }));
+        const hits = result.hits.map(({ id, title, date, score, snippet, marks }) => ({ id, title, date, score, snippet, marks }));
         return {
           json: hits,
           text: () =>
             hits.length === 0
               ? `No notes match ${JSON.stringify(query)}.\n`
-              : hits.map((h) => `${h.title}  (${h.id}${h.date ? ', ' + h.date : ''})  score ${h.score.toFixed(2)}\n  ${h.snippet}\n`).join(''),
+              : hits
+                  .map((h) => `${h.title}  (${h.id}${h.date ? ', ' + h.date : ''})  score ${h.score.toFixed(2)}\n  ${markSnippet(h.snippet, h.marks)}\n`)
+                  .join(''),
         };
       } finally {
         await nb.search.close();
@@ -253,6 +255,18 @@ async function run(command: string, args: ParsedArgs, opened: { graph?: LinkGrap
     default:
       throw new UsageError(`Unknown command "${command}". Run notebook --help for the list.`);
   }
+}
+
+/** Matched words in bold on a terminal, between « » in a pipe (the source's own ** stays readable). */
+function markSnippet(snippet: string, marks: Array<[number, number]>): string {
+  const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['«', '»'];
+  let out = '';
+  let at = 0;
+  for (const [start, end] of marks) {
+    out += snippet.slice(at, start) + open + snippet.slice(start, end) + close;
+    at = end;
+  }
+  return out + snippet.slice(at);
 }
 
 function describe(resolution: { kind: string; id?: string; key?: string; path?: string; name?: string }): string {
