@@ -55,7 +55,10 @@ export interface IndexReady {
 
 export interface IndexStatus extends EngineStats {
   ready: boolean;
+  /** Worker threads running now (0 once idle). */
   workers: number;
+  /** Worker threads started since open (0: everything was loaded from the cache or built in-process). */
+  workersStarted: number;
 }
 
 interface ShardPlan {
@@ -74,6 +77,7 @@ export class IndexedSearch {
   private isIndexed = false;
   private closed = false;
   private compacting = false;
+  private workersStarted = 0;
   private readonly writes = new Set<Promise<unknown>>();
 
   private constructor(private readonly options: IndexedSearchOptions) {
@@ -111,15 +115,27 @@ export class IndexedSearch {
   }
 
   status(): IndexStatus {
-    return { ...this.engine.stats(), ready: this.isIndexed, workers: this.builderInstance?.workerCount ?? 0 };
+    return {
+      ...this.engine.stats(),
+      ready: this.isIndexed,
+      workers: this.builderInstance?.workerCount ?? 0,
+      workersStarted: this.workersStarted,
+    };
   }
 
   /** Stops the worker threads; cache files being written are finished first. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.builderInstance?.close();
+    await this.stopBuilder();
     await this.ready;
     await Promise.all([...this.writes]);
+  }
+
+  /** Worker threads live in this process: once idle, their memory is given back. */
+  private async stopBuilder(): Promise<void> {
+    const builder = this.builderInstance;
+    this.builderInstance = null;
+    await builder?.close();
   }
 
   /** Threads start only when something must be built: a warm open needs none. */
@@ -129,6 +145,7 @@ export class IndexedSearch {
       const workers = this.options.workers ?? defaultSearchWorkers();
       const script = workers > 0 ? (this.options.workerUrl ?? findSearchWorker()) : null;
       this.builderInstance = new SegmentBuilder(workers, script);
+      this.workersStarted += this.builderInstance.workerCount;
     }
     return this.builderInstance;
   }
@@ -162,6 +179,7 @@ export class IndexedSearch {
       else work.push(this.buildShard(plans[i], cache)); // corrupt or vanished: built again
     }
     await Promise.all(work);
+    await this.stopBuilder();
 
     if (!this.closed) this.track(cache.settle({ shards: count }, new Set(plans.map((p) => p.key))));
     this.isIndexed = !this.closed;
@@ -223,11 +241,12 @@ export class IndexedSearch {
     const docs = this.engine.compactionPlan();
     if (docs === null) return;
     this.compacting = true;
-    void this.buildSegment(docs).then((built) => {
+    void this.buildSegment(docs).then(async (built) => {
+      if (built !== null && !this.closed) this.engine.addSegment(built.segment);
+      // A failed merge leaves the small segments serving. Threads stop when no merge is due.
+      if (built === null || this.closed || this.engine.compactionPlan() === null) await this.stopBuilder();
       this.compacting = false;
-      if (built === null || this.closed) return; // A failed merge leaves the small segments serving.
-      this.engine.addSegment(built.segment);
-      this.compactLater();
+      if (built !== null) this.compactLater();
     });
   }
 

@@ -72,9 +72,10 @@ export interface NoteWarning extends ParseWarning {
  * threads when there are many. The cache is rewritten after the open returns.
  */
 export async function openNotebookGraph(root: string, options: OpenOptions = {}): Promise<NotebookGraph> {
-  const store = await FolderStore.open(root);
-  const cacheDir = options.parseCache === false ? null : notebookCacheDir(store.root, options.cacheDir);
+  // The cache loads while the store checks the folder.
+  const cacheDir = options.parseCache === false ? null : notebookCacheDir(root, options.cacheDir);
   const loader = new NoteLoader(cacheDir);
+  const store = await FolderStore.open(root);
   const workers = options.parseWorkers ?? defaultParseWorkers();
   const { scan, parseWorkers } = await readNotebook(store.root, loader, workers, () => options.parseWorkerScript ?? findParseWorkerScript());
   const parsed = loader.finish(scan.notes);

@@ -107,18 +107,35 @@ export class ParseCache {
 
 /** The cache file's text for `entries` (in the order given). */
 export function parseCacheText(entries: readonly ParseCacheEntry[], parserVersion: number = NOTE_PARSER_VERSION): string {
-  const header: Header = { format: FORMAT, record: NOTE_RECORD_FORMAT, parser: parserVersion, count: entries.length };
-  const parts: string[] = [];
-  for (const e of entries) parts.push(JSON.stringify([e.id, e.hash, e.record]));
-  return `[${JSON.stringify(header)},[\n${parts.join(',\n')}\n]]\n`;
+  return joinCacheTexts([entryLines(entries)], entries.length, parserVersion);
 }
+
+/** One line per entry, so a damaged line is easy to see (and to make in tests). */
+function entryLines(entries: readonly ParseCacheEntry[]): string {
+  return entries.map((e) => JSON.stringify([e.id, e.hash, e.record])).join(',\n');
+}
+
+function joinCacheTexts(parts: string[], count: number, parserVersion: number): string {
+  const header: Header = { format: FORMAT, record: NOTE_RECORD_FORMAT, parser: parserVersion, count };
+  return `[${JSON.stringify(header)},[\n${parts.filter((p) => p !== '').join(',\n')}\n]]\n`;
+}
+
+const ENTRIES_PER_TURN = 1000;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Replaces the cache file in `dir` atomically (temp file, then rename), so a
- * reader sees the old cache or the new one, never a mix.
+ * reader sees the old cache or the new one, never a mix. The text is made a
+ * thousand notes per turn of the event loop, so a large notebook's write
+ * never holds the main thread for long.
  */
 export async function saveParseCache(dir: string, entries: readonly ParseCacheEntry[], parserVersion: number = NOTE_PARSER_VERSION): Promise<void> {
-  const text = parseCacheText(entries, parserVersion);
+  const parts: string[] = [];
+  for (let start = 0; start < entries.length; start += ENTRIES_PER_TURN) {
+    if (start > 0) await nextTurn();
+    parts.push(entryLines(entries.slice(start, start + ENTRIES_PER_TURN)));
+  }
+  const text = joinCacheTexts(parts, entries.length, parserVersion);
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(join(dir, PARSE_CACHE_FILE), Buffer.from(text, 'utf8'));
 }

@@ -60,20 +60,24 @@ async function shardFiles(base = cacheDir): Promise<string[]> {
 describe('IndexedSearch', () => {
   it('indexes from nothing, then reopens from the cache, with the same answers', async () => {
     const docs = notes(50);
-    const first = open(docs);
+    const threads = { workers: 1, workerUrl: findSearchWorker() ?? undefined };
+    const first = open(docs, threads);
     expect(first.isReady()).toBe(false);
     const ready = await first.ready;
     expect(ready).toMatchObject({ notes: 50, cache: 'none' });
     expect(ready.ms).toBeGreaterThan(0);
     expect(first.isReady()).toBe(true);
+    expect(first.status().workersStarted).toBe(1);
     const answer = first.search('marker7');
     expect(answer).toMatchObject({ mode: 'index', total: 1 });
     expect(answer.hits[0].id).toBe('2022/note 7.md');
     await first.close();
     expect(await shardFiles()).toHaveLength(1);
 
-    const second = open(docs);
+    const second = open(docs, threads);
     expect(await second.ready).toMatchObject({ notes: 50, cache: 'all' });
+    // A warm open starts no thread.
+    expect(second.status().workersStarted).toBe(0);
     expect(second.search('marker7')).toEqual(answer);
     expect(second.search('flake.lock', { limit: 100 }).total).toBe(50);
   });
@@ -212,12 +216,14 @@ describe('IndexedSearch', () => {
     const docs = notes(1000);
     const threaded = open(docs, { workers: 2, workerUrl: workerUrl! });
     expect((await threaded.ready).cache).toBe('none');
-    expect(threaded.status().workers).toBe(2);
+    expect(threaded.status().workersStarted).toBe(2);
+    // Idle threads are stopped once the index is built.
+    expect(threaded.status().workers).toBe(0);
     const inProcessCache = await makeTempDir('nb-search-cache-');
     try {
       const inProcess = open(docs, { workers: 0, cacheDir: inProcessCache });
       await inProcess.ready;
-      expect(inProcess.status().workers).toBe(0);
+      expect(inProcess.status().workersStarted).toBe(0);
       for (const query of ['nix', 'marker12', 'flake*', 'tag:nix -channels', 'derivatoins~1']) {
         expect(threaded.search(query, { limit: 50 })).toEqual(inProcess.search(query, { limit: 50 }));
       }
@@ -252,7 +258,7 @@ describe('IndexedSearch', () => {
   it('falls back to building in-process when the worker script is missing', async () => {
     const search = open(notes(30), { workers: 2, workerUrl: new URL('file:///nonexistent/search-worker.mjs') });
     expect((await search.ready).notes).toBe(30);
-    expect(search.status().workers).toBe(0);
+    expect(search.status().workersStarted).toBe(0);
     expect(search.search('marker3').total).toBe(1);
   });
 

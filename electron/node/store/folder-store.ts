@@ -133,8 +133,9 @@ export class FolderStore {
     if (!isNoteVersion(baseVersion)) {
       throw new ApiError('bad-argument', `The base version for "${id}" must be { hash (sha256 hex), mtimeMs, size }.`);
     }
-    const path = await this.resolveInside(id);
-    return this.queue.run([queueKey(path)], async () => {
+    // Join the file's queue before any await, so saves run in the order they were called.
+    return this.queue.run([queueKey(join(this.root, id))], async () => {
+      const path = await this.resolveInside(id);
       const { bytes, info } = await readWithStat(path, id, `"${id}" was deleted or moved on disk; your text was not saved.`);
       const disk = toNoteFile(bytes, info);
       if (disk.readOnly) throw readOnlyError(id, disk, info);
