@@ -17,7 +17,7 @@ import type {
   TagSummary,
   UnresolvedSummary,
 } from './model';
-import { conceptKey, noteNames } from './names';
+import { conceptKey } from './names';
 import { baseNameOf, folderOf } from './paths';
 import {
   attachmentDependencyKey,
@@ -445,9 +445,16 @@ export class LinkGraph {
   }
 
   private index(note: ParsedNote, memo?: LinkMemo): Entry {
+    // As noteNames (first spelling of each key), folding each name once: this runs for every note on open.
     const names = new Map<ConceptKey, string>();
-    for (const name of noteNames(note)) names.set(conceptKey(name), name.trim());
-    const conceptNames = new Set<ConceptKey>([note.title, ...note.aliases].map(conceptKey).filter((k) => k !== ''));
+    const conceptNames = new Set<ConceptKey>();
+    const written = [note.stem, note.title, ...note.aliases];
+    for (let i = 0; i < written.length; i++) {
+      const key = conceptKey(written[i]);
+      if (key === '') continue;
+      if (!names.has(key)) names.set(key, written[i].trim());
+      if (i > 0) conceptNames.add(key);
+    }
     const folder = memo ? folderOf(note.id) : '';
     const entry: Entry = {
       note,

@@ -30,8 +30,11 @@ export interface OpenOptions {
 }
 
 export interface OpenTimings {
+  /** Listing and reading the notes; with worker threads (parseWorkers > 0) their parsing happens inside it too. */
   scanMs: number;
+  /** Main-thread time taking notes from the cache or the workers' records, or parsing them (mostly inside scanMs). */
   parseMs: number;
+  /** Building the link graph. */
   graphMs: number;
   /** Reading the parse cache (overlaps the scan). */
   cacheMs: number;
@@ -73,7 +76,7 @@ export interface NoteWarning extends ParseWarning {
  */
 export async function openNotebookGraph(root: string, options: OpenOptions = {}): Promise<NotebookGraph> {
   // The cache loads while the store checks the folder.
-  const cacheDir = options.parseCache === false ? null : notebookCacheDir(root, options.cacheDir);
+  const cacheDir = options.parseCache === false || typeof root !== 'string' || root.trim() === '' ? null : notebookCacheDir(root, options.cacheDir);
   const loader = new NoteLoader(cacheDir);
   const store = await FolderStore.open(root);
   const workers = options.parseWorkers ?? defaultParseWorkers();
@@ -137,7 +140,12 @@ async function readNotebook(
 function writeCacheLater(dir: string, entries: () => ParseCacheEntry[] | null): Promise<boolean> {
   return new Promise((resolve) => {
     setImmediate(() => {
-      const current = entries();
+      let current: ParseCacheEntry[] | null;
+      try {
+        current = entries();
+      } catch {
+        current = null;
+      }
       if (current === null) return resolve(false);
       saveParseCache(dir, current).then(
         () => resolve(true),

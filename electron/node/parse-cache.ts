@@ -105,11 +105,6 @@ export class ParseCache {
   }
 }
 
-/** The cache file's text for `entries` (in the order given). */
-export function parseCacheText(entries: readonly ParseCacheEntry[], parserVersion: number = NOTE_PARSER_VERSION): string {
-  return joinCacheTexts([entryLines(entries)], entries.length, parserVersion);
-}
-
 /** One line per entry, so a damaged line is easy to see (and to make in tests). */
 function entryLines(entries: readonly ParseCacheEntry[]): string {
   return entries.map((e) => JSON.stringify([e.id, e.hash, e.record])).join(',\n');

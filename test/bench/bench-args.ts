@@ -11,6 +11,8 @@ export const USAGE = `npm run bench -- [options]
   --only P,P          run only these phases (${PHASE_NAMES.join(', ')})
   --cpu-prof P,P|all  write V8 CPU profiles of these phases to bench-results/profiles/
   --workers N         index worker threads (default: the app's own choice)
+  --repeat N          run every phase N times (fresh notebook each time) and keep each phase's best run (default 1)
+  --node-flags "..."  extra Node/V8 flags for the phase processes, e.g. "--max-semi-space-size=32"
   --keep              keep the generated notebooks and caches (their folders are printed)
   --timeout-min N     kill a phase after N minutes (default 60)`;
 
@@ -26,6 +28,8 @@ export type BenchArgs =
       workers?: number;
       keep: boolean;
       timeoutMs: number;
+      repeat: number;
+      nodeFlags: string[];
     };
 
 export class BenchUsageError extends Error {}
@@ -66,6 +70,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'cpu-prof': { type: 'string' },
       workers: { type: 'string' },
       keep: { type: 'boolean' },
+      repeat: { type: 'string' },
+      'node-flags': { type: 'string' },
       'timeout-min': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -87,5 +93,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     workers: values.workers === undefined ? undefined : workerCount(values.workers),
     keep: values.keep ?? false,
     timeoutMs: positiveInt('timeout-min', values['timeout-min'] ?? '60') * 60_000,
+    repeat: positiveInt('repeat', values.repeat ?? '1'),
+    nodeFlags: (values['node-flags'] ?? '').split(/\s+/).filter(Boolean),
   };
 }

@@ -14,6 +14,7 @@ import { BenchUsageError, parseBenchArgs } from './bench-args';
 import { generateNotebook } from './generate-notebook';
 import { PHASE_NAMES, type PhaseContext, type PhaseName, type PhaseResult } from './phase-context';
 import { checkTargets, formatTable, tableRows, TARGET_SIZE, type TargetCheck } from './report';
+import { bestRuns } from './best-run';
 import { runPhaseHere, spawnPhase } from './run-phase';
 import { round } from './stats';
 
@@ -27,7 +28,10 @@ interface SizeRun {
   hubBacklinks: number;
   generateMs: number;
   baselineSkipped: string | null;
+  /** Runs per phase; `phases` holds each phase's best (see best-run.ts), `passes` all of them. */
+  repeat: number;
   phases: Partial<Record<PhaseName, PhaseResult>>;
+  passes?: Array<Partial<Record<PhaseName, PhaseResult>>>;
   targets: TargetCheck[];
   /** The targets are the issue's at this many notes. */
   targetsApply: boolean;
@@ -54,14 +58,18 @@ function machineInfo() {
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-async function runSize(notes: number, args: Extract<ReturnType<typeof parseBenchArgs>, { mode: 'run' }>, script: string): Promise<SizeRun> {
+type RunArgs = Extract<ReturnType<typeof parseBenchArgs>, { mode: 'run' }>;
+
+/** One pass over every phase on a freshly generated notebook (save and rename change it). */
+async function runOnce(notes: number, args: RunArgs, script: string, pass: number, baselineSkipped: string | null) {
   const work = await mkdtemp(join(os.tmpdir(), `rn-bench-${notes}-`));
   const dir = join(work, 'notebook');
-  log(`\n[${notes}] generating the notebook in ${dir}`);
+  const tag = args.repeat > 1 ? `[${notes} #${pass}]` : `[${notes}]`;
+  log(`\n${tag} generating the notebook in ${dir}`);
   const g0 = performance.now();
   const generated = await generateNotebook(dir, notes);
   const generateMs = round(performance.now() - g0);
-  log(`[${notes}] ${generated.ids.length} notes, ${round(generated.bytes / 1024 ** 2)} MB, in ${generateMs} ms`);
+  log(`${tag} ${generated.ids.length} notes, ${round(generated.bytes / 1024 ** 2)} MB, in ${generateMs} ms`);
 
   const ctx: PhaseContext = {
     dir,
@@ -75,33 +83,42 @@ async function runSize(notes: number, args: Extract<ReturnType<typeof parseBench
     serviceCacheDir: join(work, 'service-cache'),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
   };
-  for (const folder of [ctx.graphCacheDir, ctx.cacheDir, ctx.earlyCacheDir, ctx.serviceDataDir, ctx.serviceCacheDir]) await mkdir(folder, { recursive: true });
+  for (const folder of [ctx.graphCacheDir, ctx.cacheDir, ctx.earlyCacheDir, ctx.serviceDataDir, ctx.serviceCacheDir]) {
+    await mkdir(folder, { recursive: true });
+  }
 
+  const phases: Partial<Record<PhaseName, PhaseResult>> = {};
+  for (const phase of PHASE_NAMES) {
+    if (args.only && !args.only.includes(phase)) continue;
+    if (phase === 'baseline' && baselineSkipped) continue;
+    log(`${tag} ${phase} ...`);
+    const result = await spawnPhase(phase, ctx, {
+      script,
+      timeoutMs: args.timeoutMs,
+      nodeFlags: args.nodeFlags,
+      ...(args.repeat > 1 ? { label: `-${pass}` } : {}),
+      ...(args.cpuProf.includes(phase) ? { cpuProfDir: resolve('bench-results/profiles') } : {}),
+    });
+    phases[phase] = result;
+    log(result.ok ? `${tag} ${phase} done in ${result.processMs} ms` : `${tag} ${phase} FAILED: ${result.error}`);
+  }
+
+  if (args.keep) log(`${tag} kept ${work}`);
+  else await rm(work, { recursive: true, force: true });
+  return { generated, generateMs, phases };
+}
+
+async function runSize(notes: number, args: RunArgs, script: string): Promise<SizeRun> {
   const baselineSkipped = args.skipBaseline
     ? 'skipped by --skip-baseline'
     : notes > BASELINE_MAX_NOTES
       ? `skipped automatically above ${BASELINE_MAX_NOTES} notes`
       : null;
-  const phases: Partial<Record<PhaseName, PhaseResult>> = {};
-  for (const phase of PHASE_NAMES) {
-    if (args.only && !args.only.includes(phase)) continue;
-    if (phase === 'baseline' && baselineSkipped) {
-      log(`[${notes}] baseline: ${baselineSkipped}`);
-      continue;
-    }
-    log(`[${notes}] ${phase} ...`);
-    const result = await spawnPhase(phase, ctx, {
-      script,
-      timeoutMs: args.timeoutMs,
-      ...(args.cpuProf.includes(phase) ? { cpuProfDir: resolve('bench-results/profiles') } : {}),
-    });
-    phases[phase] = result;
-    log(result.ok ? `[${notes}] ${phase} done in ${result.processMs} ms` : `[${notes}] ${phase} FAILED: ${result.error}`);
-  }
-
-  if (args.keep) log(`[${notes}] kept ${work}`);
-  else await rm(work, { recursive: true, force: true });
-
+  if (baselineSkipped) log(`[${notes}] baseline: ${baselineSkipped}`);
+  const passes = [];
+  for (let pass = 1; pass <= args.repeat; pass++) passes.push(await runOnce(notes, args, script, pass, baselineSkipped));
+  const phases = bestRuns(passes.map((p) => p.phases));
+  const { generated, generateMs } = passes[0];
   return {
     notes,
     textMB: round(generated.bytes / 1024 ** 2),
@@ -109,9 +126,11 @@ async function runSize(notes: number, args: Extract<ReturnType<typeof parseBench
     hubBacklinks: generated.hubBacklinks,
     generateMs,
     baselineSkipped,
+    repeat: args.repeat,
     phases,
     targets: checkTargets(phases),
     targetsApply: notes === TARGET_SIZE,
+    ...(args.repeat > 1 ? { passes: passes.map((p) => p.phases) } : {}),
   };
 }
 
@@ -120,6 +139,7 @@ function printRun(run: SizeRun, machine: ReturnType<typeof machineInfo>): void {
   const notes = [
     run.targetsApply ? '' : `Targets are the issue's for ${TARGET_SIZE} notes; at ${run.notes} they are shown in parentheses, for information.`,
     run.baselineSkipped ? `Baseline (plain lunr build) ${run.baselineSkipped}.` : '',
+    run.repeat > 1 ? `Each phase: the best of ${run.repeat} runs (all runs are in the JSON).` : '',
   ].filter(Boolean);
   process.stdout.write(`\n${title}\n\n${formatTable(tableRows(run.phases, run.targets, run.notes))}\n${notes.map((n) => `${n}\n`).join('')}`);
 }
@@ -144,6 +164,7 @@ async function main(): Promise<number> {
   }
   log(`\nResults written to ${out}`);
   const failed = runs.some((run) => Object.values(run.phases).some((p) => p && !p.ok));
+  if (failed) log('Some phases failed: see ERROR rows above.');
   return failed ? 1 : 0;
 }
 

@@ -18,7 +18,7 @@ export class MemoryProbe {
   private samples = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  start(intervalMs = 10): this {
+  start(intervalMs = 25): this {
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();

@@ -50,14 +50,18 @@ export interface SpawnOptions {
   /** Write a V8 CPU profile of this phase to the folder. */
   cpuProfDir?: string;
   timeoutMs: number;
+  /** Extra Node/V8 flags for the phase process. */
+  nodeFlags?: string[];
+  /** Names the CPU profile file when a phase runs several times. */
+  label?: string;
 }
 
 /** In the parent: runs one phase in a fresh Node process and returns what it printed. */
 export function spawnPhase(phase: PhaseName, ctx: PhaseContext, options: SpawnOptions): Promise<PhaseResult> {
-  const nodeArgs = ['--expose-gc'];
+  const nodeArgs = ['--expose-gc', ...(options.nodeFlags ?? [])];
   if (options.cpuProfDir) {
     mkdirSync(options.cpuProfDir, { recursive: true });
-    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${phase}-${ctx.notes}.cpuprofile`);
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${phase}-${ctx.notes}${options.label ?? ''}.cpuprofile`);
   }
   const args = [...nodeArgs, options.script, '--phase', phase, '--context', JSON.stringify(ctx)];
   const started = performance.now();

@@ -120,7 +120,13 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
     void dialog.dismiss().catch(() => undefined);
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
+  // The token URL sets the cookie and redirects to the app. While another process rebuilds
+  // dist/ (each vitest run's global setup does), the renderer can be missing for a moment.
+  let response = await page.goto(server.url);
+  for (let attempt = 0; attempt < 20 && response?.status() === 404; attempt++) {
+    await new Promise((r) => setTimeout(r, 500));
+    response = await page.reload();
+  }
   const handle: AppHandle = {
     page,
     context,
@@ -141,8 +147,17 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       await rm(base, { recursive: true, force: true });
     },
   };
+  const consoleLines: string[] = [];
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   // The app is ready when the timeline has its rows.
-  await page.getByRole('navigation', { name: 'Timeline' }).getByRole('option').first().waitFor({ timeout: 20_000 });
+  try {
+    await page.getByRole('navigation', { name: 'Timeline' }).getByRole('option').first().waitFor({ timeout: 20_000 });
+  } catch (error) {
+    await handle.screenshot('startup-failure').catch(() => undefined);
+    const body = await page.locator('body').innerText().catch(() => '');
+    await handle.close();
+    throw new Error(`The app did not show its timeline: ${String(error)}\npage text: ${body.slice(0, 500)}\npage errors: ${pageErrors.join(' | ')}\nconsole: ${consoleLines.join(' | ')}\nserver stderr: ${server.stderr()}`);
+  }
   return handle;
 }
 

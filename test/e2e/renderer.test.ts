@@ -2,7 +2,7 @@
 // Debian's Chromium, on a temporary copy of the sample notebook. Locators go
 // by role and accessible name, so the names the issue promises are tested too.
 
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, launchBrowser, startApp, type AppHandle, type StartOptions } from './harness';
@@ -120,6 +120,24 @@ describe('reading', () => {
     await expect.poll(() => title(page).textContent()).toBe('Four months of Nix');
   }, TIMEOUT);
 
+  test('embeds show the embedded note inline, and images load from the notebook', async () => {
+    const { page } = await open({ files: { 'Loop.md': '# Loop\n\n![[Loop]]\n' } });
+    await goToNote(page, '2025/2025-03-25 Checking reproducibility.md', 'Checking reproducibility');
+    const embed = page.getByRole('group', { name: /^Embedded note/ });
+    await embed.locator('.embed-body p').first().waitFor();
+    expect((await embed.locator('.embed-body').textContent())!.length).toBeGreaterThan(100);
+
+    await goToNote(page, '2025/2025-02-10 Generations and rollbacks.md', 'Generations and rollbacks on NixOS, explained');
+    const image = page.locator('.reader img[src^="/files/"]').first();
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+    // A note that embeds itself stops instead of looping.
+    await goToNote(page, 'Loop.md', 'Loop');
+    await page.locator('.embed-note-message').first().waitFor();
+    expect(await page.locator('.embed-box').count()).toBeLessThanOrEqual(4);
+  }, TIMEOUT);
+
   test('a tag opens a search for it', async () => {
     const { page } = await open();
     await goToNote(page, 'Flakes.md', 'Flakes');
@@ -180,6 +198,27 @@ describe('writing', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe('Saved');
     const text = await eventually(() => read(id), (t) => t.includes('Autosaved sentence from the browser.'), 'the autosave on disk');
     expect(text.startsWith('---') || text.startsWith('#')).toBe(true);
+  }, TIMEOUT);
+
+  test('[[ completes note names with their dates, # completes tags', async () => {
+    const { page, read } = await open({ files: { 'Drafts.md': '# Drafts\n' } });
+    await openNote(page, 'Drafts');
+    const id = await openId(page);
+    await page.keyboard.press('Control+E');
+    await editor(page).waitFor();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nSee [[Pinning');
+    const completions = page.locator('.cm-tooltip-autocomplete').getByRole('listbox');
+    const option = completions.getByRole('option', { name: /^Pinning nixpkgs/ }).first();
+    await option.waitFor();
+    expect(await option.textContent()).toMatch(/3 Feb 2025/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' and #flak');
+    await completions.getByRole('option', { name: /^flakes/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe('Saved');
+    const text = await eventually(() => read(id), (t) => t.includes('#flakes'), 'the completed text on disk');
+    expect(text).toContain('See [[Pinning nixpkgs]] and #flakes');
   }, TIMEOUT);
 
   test("create today's note with Alt+D", async () => {
@@ -333,6 +372,20 @@ describe('changes from outside', () => {
     await editor(page).filter({ hasText: 'A second outside paragraph.' }).waitFor({ timeout: 15_000 });
     expect(await status(page).textContent()).toBe('Saved');
     expect(await read(id)).toContain('A second outside paragraph.');
+  }, TIMEOUT);
+
+  test('a note deleted outside while being edited keeps the unsaved text as a new note', async () => {
+    const { page } = await open({ files: { 'Doomed.md': '# Doomed\n\nSoon gone.\n' } });
+    await openNote(page, 'Doomed');
+    await page.keyboard.press('Control+E');
+    await editor(page).waitFor();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('UNSAVED WORDS');
+    await rm(app!.path('Doomed.md'));
+    const copy = await eventually(() => readdir(app!.dir), (names) => names.some((n) => /^Doomed \(conflict .*\)\.md$/.test(n)), 'a copy of the unsaved text');
+    const name = copy.find((n) => n.startsWith('Doomed ('))!;
+    expect(await app!.read(name)).toContain('UNSAVED WORDS');
+    await expect.poll(() => title(page).textContent()).not.toBe('Doomed');
   }, TIMEOUT);
 
   for (const choice of ['Keep mine', 'Use disk version'] as const) {

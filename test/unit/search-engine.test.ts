@@ -148,6 +148,22 @@ describe('hits', () => {
   });
 });
 
+describe('fuzzy words', () => {
+  it('compare with the words as written, then find and mark every form of them', () => {
+    const notes = [
+      doc('a.md', 'A', 'We pin inputs. Pinning matters; pinned versions stay.'),
+      doc('b.md', 'B', 'Spinning wheels.'),
+      doc('c.md', 'C', 'Nothing here.'),
+    ];
+    const engine = indexedEngine(notes);
+    const result = engine.search('pinnig~1');
+    expect(ids(result)).toEqual(['a.md']);
+    const hit = result.hits[0];
+    expect(hit.marks.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(['pin', 'Pinning', 'pinned']);
+    expect(sorted(ids(engine.search('pinnig~2')))).toEqual(['a.md', 'b.md']);
+  });
+});
+
 describe('queries that cannot be parsed', () => {
   it.each([
     ['after:soon', "after: needs a date like 2025-01-31, got 'soon'."],

@@ -139,6 +139,14 @@ function commonPrefix(a: string, b: string): string {
   return a.slice(0, i);
 }
 
+/**
+ * A probe for a resolved index term: every word analysed to this term holds
+ * it (a compound is indexed as written; a stem may differ at its end).
+ */
+export function probeOfTerm(term: string): string {
+  return /[._\-/@]/.test(term) ? term : trimEnd(term);
+}
+
 function trimEnd(text: string): string {
   return text.length >= 5 ? text.slice(0, -2) : text.length > 1 ? text.slice(0, -1) : text;
 }

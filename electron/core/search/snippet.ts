@@ -4,7 +4,7 @@
 // index matched it: its stem (`locks` for `lock`), a part of a compound
 // (`lock` in `flake.lock`), a whole compound, a prefix or a near spelling.
 
-import type { Highlights } from './query-plan';
+import { probeOfTerm, type Highlights } from './query-plan';
 import { isCompound, scanWords, unitsOf, wordAround } from './tokenizer';
 
 export interface Snippet {
@@ -91,18 +91,22 @@ function findRanges(body: string, highlights: Highlights): Range[] {
   const aligned = lower.length === body.length;
   let scanAll = false;
   words.forEach((leaf, key) => {
-    if (!aligned || leaf.probe === '') {
+    // A fuzzy word the index resolved to terms is found through their probes.
+    const probes = leaf.probe !== '' ? [leaf.probe] : leaf.resolved !== null ? [...new Set([...leaf.resolved].map(probeOfTerm))] : [];
+    if (!aligned || probes.length === 0) {
       scanAll = true;
       return;
     }
-    for (let at = lower.indexOf(leaf.probe); at !== -1 && found.length < MAX_RANGES; ) {
-      const span = wordAround(body, at);
-      if (span === null) {
-        at = lower.indexOf(leaf.probe, at + 1);
-        continue;
+    for (const probe of probes) {
+      for (let at = lower.indexOf(probe); at !== -1 && found.length < MAX_RANGES; ) {
+        const span = wordAround(body, at);
+        if (span === null) {
+          at = lower.indexOf(probe, at + 1);
+          continue;
+        }
+        markWord(span[0], span[1], isCompound(body.slice(span[0], span[1])), key);
+        at = lower.indexOf(probe, span[1]);
       }
-      markWord(span[0], span[1], isCompound(body.slice(span[0], span[1])), key);
-      at = lower.indexOf(leaf.probe, span[1]);
     }
   });
   if (scanAll) {

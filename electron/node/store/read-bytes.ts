@@ -18,7 +18,8 @@ export function readFileWithStat(path: string, maxBytes = Infinity): Promise<Rea
         if (statError) return finish(statError);
         if (!stat.isFile()) return finish(Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' }));
         if (stat.size > maxBytes) return finish(null, { tooLarge: true, stat });
-        let buffer = Buffer.allocUnsafe(Math.max(stat.size, 1024));
+        // One byte more than the size, so the whole file fits and the next read finds the end without growing.
+        let buffer = Buffer.allocUnsafe(Math.max(stat.size + 1, 1024));
         let length = 0;
         const more = (): void => {
           if (length === buffer.length) {
@@ -47,7 +48,7 @@ export function readFileWithStatSync(path: string, maxBytes = Infinity): ReadOut
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
     if (stat.size > maxBytes) return { tooLarge: true, stat };
-    let buffer = Buffer.allocUnsafe(Math.max(stat.size, 1024));
+    let buffer = Buffer.allocUnsafe(Math.max(stat.size + 1, 1024));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {

@@ -443,9 +443,7 @@ export class App {
         view?.update(fresh, { reloadText: true });
         this.showLinks(fresh);
       },
-      onRemoved: () => {
-        if (!session.dirty) this.toasts.show(`${page.note.title} was moved or deleted outside the app.`);
-      },
+      onRemoved: () => void this.noteRemovedOutside(session, page.note.title),
       onError: (error) => this.toasts.error(`Saving failed: ${message(error)}. It will be tried again.`),
       onSaved: () => this.refreshCurrentLinks(),
     });
@@ -469,6 +467,28 @@ export class App {
     if (mode === 'edit') view.focusEditorEnd();
     else if (heading) view.scrollToHeading(heading);
     this.offerUnsaved(session, view);
+  }
+
+  /** Another program moved or deleted the open note: keep unsaved text as a new note, then step away. */
+  private async noteRemovedOutside(session: NoteSession, title: string): Promise<void> {
+    if (this.current.kind !== 'note' || this.current.session !== session) return;
+    const current = this.current;
+    this.current = { kind: 'none' };
+    session.dispose();
+    current.view.destroy();
+    this.saveStatus.set(null);
+    if (session.dirty || session.saveState === 'conflict') {
+      try {
+        const copy = await saveConflictCopy(this.client, session.id, session.conflict?.mine ?? session.text);
+        this.toasts.show(`${title} was moved or deleted outside the app; your unsaved text is in ${stemOf(copy)}.`, { action: { label: 'Open', run: () => this.navigate({ kind: 'note', id: copy }) } });
+      } catch (error) {
+        this.stashUnsaved(session);
+        this.toasts.error(`${title} was moved or deleted outside the app; your unsaved text is kept in this browser (${message(error)}).`);
+      }
+    } else {
+      this.toasts.show(`${title} was moved or deleted outside the app.`);
+    }
+    this.router.navigate({ kind: 'home' }, { replace: true });
   }
 
   /** Text kept from a save that failed earlier is offered back, never applied silently. */
