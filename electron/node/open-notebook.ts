@@ -130,6 +130,7 @@ async function readNotebook(
     script,
     workers,
     maxBytes: MAX_NOTE_BYTES,
+    parse: process.env.NB_WORKERS_PARSE !== '0',
     knownHash: loader.knownHash,
     onNote: loader.take,
   });

@@ -23,6 +23,8 @@ export interface ReadBatch {
   /** `[id, absolute path, hash the parse cache has for it]`. */
   files: Array<[NoteId, string, string | null]>;
   maxBytes: number;
+  /** Parse the notes too (else only read them). */
+  parse: boolean;
 }
 
 export interface ReadResult {
@@ -51,6 +53,8 @@ export interface PoolReadOptions {
   script: string;
   workers: number;
   maxBytes: number;
+  /** Whether the threads parse the notes too, or only read them (the caller parses). */
+  parse: boolean;
   /** The content hash the parse cache holds for a note: a note with those bytes is not parsed. */
   knownHash: (id: NoteId) => string | undefined;
   /** Called on the main thread with each note as it arrives, with its record (see ReadResult). */
@@ -106,6 +110,7 @@ export async function readNotesInWorkers(files: readonly NoteFile[], options: Po
           batch,
           files: files.slice(start, end).map((f) => [f.id, f.absPath, options.knownHash(f.id) ?? null]),
           maxBytes: options.maxBytes,
+          parse: options.parse,
         };
         worker.postMessage(message);
       };

@@ -24,7 +24,7 @@ function recordOf(id: string, source: string): NoteRecord | null {
 parentPort?.on('message', (batch: ReadBatch) => {
   const results = batch.files.map(([id, absPath, knownHash]): ReadResult => {
     const outcome = readNoteFileSync({ id, absPath }, batch.maxBytes);
-    if (outcome === null || !('note' in outcome) || outcome.note.version.hash === knownHash) return { outcome };
+    if (!batch.parse || outcome === null || !('note' in outcome) || outcome.note.version.hash === knownHash) return { outcome };
     return { outcome, record: recordOf(id, outcome.note.source) };
   });
   const answer: ReadBatchResult = { batch: batch.batch, results };

@@ -52,6 +52,12 @@ interface Server {
   stderr: () => string;
 }
 
+/** Servers still running: stopped on exit even when a test run is cut short. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 function startServer(dir: string, home: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(REPO, 'bin', 'notebook.mjs'), 'serve', '--dir', dir, '--port', '0'], {
@@ -59,6 +65,8 @@ function startServer(dir: string, home: string): Promise<Server> {
       env: { ...process.env, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), NOTEBOOK_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     let out = '';
     let err = '';
     const timer = setTimeout(() => {

@@ -27,7 +27,7 @@ import { TagListView } from '../views/tag-list';
 import { TimelineView } from '../views/timeline';
 import { saveConflictCopy } from './conflict-copy';
 import { attachmentName, fileToBase64 } from './files';
-import { NoteSession, type SaveState } from './note-session';
+import { NoteSession } from './note-session';
 import { Router } from './router';
 import { hashToRoute, type Route } from './routes';
 import { SaveStatus } from './save-status';
@@ -785,4 +785,3 @@ export class App {
   }
 }
 
-export type { SaveState };

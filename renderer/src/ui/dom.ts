@@ -81,8 +81,3 @@ export function formatDate(iso: string | null): string {
   if (!m) return iso;
   return `${Number(m[3])} ${monthName(Number(m[2])).slice(0, 3)} ${m[1]}`;
 }
-
-export function timeEl(iso: string | null): HTMLElement | null {
-  if (!iso) return null;
-  return h('time', { datetime: iso }, formatDate(iso));
-}

@@ -20,12 +20,6 @@ export function nextTheme(choice: ThemeChoice): ThemeChoice {
   return ORDER[(ORDER.indexOf(choice) + 1) % ORDER.length];
 }
 
-export function isDark(): boolean {
-  const pinned = document.documentElement.getAttribute('data-theme');
-  if (pinned) return pinned === 'dark';
-  return window.matchMedia('(prefers-color-scheme: dark)').matches;
-}
-
 /** Calls back when the effective theme changes (system switch or a pin). */
 export function onThemeChange(listener: () => void): void {
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', listener);
