@@ -9,12 +9,15 @@ import type { Resolution } from './model';
 const CONCEPT_PREFIX = 'concept:';
 const UNRESOLVED_PREFIX = 'unresolved:';
 
-function nodeIdOf(resolution: Resolution): string | null {
+function nodeIdOf(graph: LinkGraph, resolution: Resolution): string | null {
   switch (resolution.kind) {
     case 'note':
       return resolution.id;
-    case 'concept':
-      return CONCEPT_PREFIX + resolution.key;
+    case 'concept': {
+      // A concept carried by one note is that note: no separate node for it.
+      const notes = graph.concept(resolution.key)?.notes ?? [];
+      return notes.length === 1 ? notes[0] : CONCEPT_PREFIX + resolution.key;
+    }
     case 'unresolved':
       return UNRESOLVED_PREFIX + resolution.key;
     case 'attachment':
@@ -34,7 +37,7 @@ export function fullGraph(graph: LinkGraph): GraphData {
   }
   for (const note of graph.notes()) {
     for (const { resolution, link } of graph.outgoing(note.id)) {
-      const target = nodeIdOf(resolution);
+      const target = nodeIdOf(graph, resolution);
       if (!target) continue;
       if (!nodes.has(target)) {
         const kind = resolution.kind === 'unresolved' ? 'unresolved' : 'concept';

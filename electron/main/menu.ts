@@ -15,6 +15,7 @@ export const MENU_COMMANDS = [
   'toggle-left-sidebar',
   'toggle-right-sidebar',
   'graph',
+  'export',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -51,6 +52,8 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[], pl
         { label: 'Open Recent', submenu: recentItems },
         { label: isMac ? 'Reveal Notebook in Finder' : 'Reveal Notebook in Folder', click: () => actions.revealNotebook() },
         { type: 'separator' },
+        { label: 'Export for a Blog…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
@@ -61,7 +64,8 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[], pl
         { label: 'Search', accelerator: 'CmdOrCtrl+Shift+F', click: send('search') },
         { label: 'Quick Switcher', accelerator: 'CmdOrCtrl+O', click: send('quick-switcher') },
         { label: 'Toggle Edit', accelerator: 'CmdOrCtrl+E', click: send('toggle-edit') },
-        { label: 'Graph', accelerator: 'CmdOrCtrl+G', click: send('graph') },
+        // Ctrl+G stays CodeMirror's "find next" inside the editor.
+        { label: 'Graph', accelerator: 'CmdOrCtrl+Shift+G', click: send('graph') },
         { type: 'separator' },
         { label: 'Toggle Left Sidebar', accelerator: 'CmdOrCtrl+\\', click: send('toggle-left-sidebar') },
         { label: 'Toggle Right Sidebar', accelerator: 'CmdOrCtrl+Shift+\\', click: send('toggle-right-sidebar') },
