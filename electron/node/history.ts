@@ -32,11 +32,15 @@ export class NoteHistory {
     this.folder = join(dataDir, 'history', notebookKey);
   }
 
-  /** Keeps `text` as the version of `id` before a save; null when the last snapshot is under 5 minutes old. */
-  async snapshot(id: NoteId, text: string, now: Date = new Date()): Promise<HistoryEntry | null> {
+  /**
+   * Keeps `text` as the version of `id` before a save; null when the last
+   * snapshot is under 5 minutes old, unless `force` (a restore or an edit the
+   * app makes on its own must never replace text that no snapshot holds).
+   */
+  async snapshot(id: NoteId, text: string, now: Date = new Date(), options: { force?: boolean } = {}): Promise<HistoryEntry | null> {
     const dir = this.noteFolder(id);
     const newest = (await this.list(id))[0];
-    if (newest) {
+    if (newest && !options.force) {
       const age = now.getTime() - Date.parse(newest.takenAt);
       if (age >= 0 && age < SNAPSHOT_INTERVAL_MS) return null;
     }

@@ -40,6 +40,13 @@ import { NotebookWatcher } from './watcher';
 
 const ATTACHMENTS_FOLDER = 'attachments';
 
+interface PlannedEdit {
+  id: NoteId;
+  text: string;
+  /** The disk version the edit was computed from. */
+  base: NoteVersion;
+}
+
 export async function createNotebookService(options: ServiceOptions): Promise<NotebookService> {
   const nb = await openNotebook(options.root, { cacheDir: options.cacheDir });
   // Every caller, not only IPC and HTTP, gets arguments checked before anything runs.
@@ -236,8 +243,11 @@ class Service implements NotebookService {
   }
 
   async restoreHistory({ id, snapshotId }: { id: NoteId; snapshotId: string }): Promise<SaveResult> {
+    this.requireNote(id);
     const text = await this.snapshots.read(id, snapshotId);
     const current = await this.nb.store.read(id);
+    // The text being replaced is kept whatever the 5-minute rule says: a restore must be undoable.
+    await this.snapshots.snapshot(id, current.source, this.now(), { force: true });
     return this.saveNote({ id, content: text, baseVersion: current.version });
   }
 
@@ -293,21 +303,49 @@ class Service implements NotebookService {
       .replaceAll('{{date}}', note.date ?? '');
   }
 
-  /** Writes new full texts for several notes, each against its current disk version. */
-  private async writeEdits(edits: Map<NoteId, string>): Promise<NoteId[]> {
+  /**
+   * Plans edits the app makes on its own (rename, link mentions): every note
+   * to edit is read from disk first, and one that changed since the graph
+   * read it is re-parsed and the edits computed again, so an edit never
+   * carries stale text over a change another program made.
+   */
+  private async planEdits(compute: () => Map<NoteId, string>, diskIdOf: (id: NoteId) => NoteId = (id) => id): Promise<PlannedEdit[]> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const planned: PlannedEdit[] = [];
+      let stale = false;
+      for (const [id, text] of [...compute()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const diskId = diskIdOf(id);
+        const file = await this.nb.store.read(diskId);
+        if (file.version.hash !== this.knownHash.get(diskId)) {
+          this.applySource(diskId, file.source, file.version.hash);
+          this.emit({ type: 'note-changed', id: diskId });
+          stale = true;
+        }
+        planned.push({ id, text, base: file.version });
+      }
+      if (!stale) return planned;
+    }
+    throw new ApiError('io', 'Notes kept changing on disk while their links were being prepared; nothing was changed, try again.');
+  }
+
+  /** Saves planned edits against the versions they were planned on; returns the notes written and those skipped. */
+  private async writePlanned(planned: PlannedEdit[]): Promise<{ changed: NoteId[]; skipped: NoteId[] }> {
     const changed: NoteId[] = [];
-    for (const [id, text] of [...edits].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const current = await this.nb.store.read(id);
-      const result = await this.nb.store.save(id, text, current.version, {
-        beforeOverwrite: (previous) => this.snapshots.snapshot(id, previous, this.now()),
+    const skipped: NoteId[] = [];
+    for (const { id, text, base } of planned) {
+      const result = await this.nb.store.save(id, text, base, {
+        beforeOverwrite: (previous) => this.snapshots.snapshot(id, previous, this.now(), { force: true }),
       });
-      if (!result.ok) throw new ApiError('io', `"${id}" changed on disk while its links were being rewritten; run again.`);
+      if (!result.ok) {
+        skipped.push(id);
+        continue;
+      }
       const { source } = await this.nb.store.read(id);
       this.applySource(id, source, result.version.hash);
       this.emit({ type: 'note-changed', id });
       changed.push(id);
     }
-    return changed;
+    return { changed, skipped };
   }
 
   async renameNote({ id, newId }: { id: NoteId; newId: NoteId }) {
@@ -316,10 +354,12 @@ class Service implements NotebookService {
     const target = normalizeId(newId);
     if (target === id) return { id, changed: [] };
     if (this.nb.graph.note(target)) throw new ApiError('exists', `A note "${target}" already exists.`);
-    // Rewrite links against the graph as it is before the move.
-    const edits = renameEdits(this.nb.graph, id, target);
-    const ownEdit = edits.get(id);
-    edits.delete(id);
+    // Every note to rewrite is checked against the disk before anything moves.
+    // The renamed note's own edit comes keyed by its new id; until the move it is read at the old one.
+    const planned = await this.planEdits(
+      () => renameEdits(this.nb.graph, id, target),
+      (editId) => (editId === target ? id : editId),
+    );
     await this.nb.store.move(id, target);
     await this.snapshots.rename(id, target).catch(() => undefined);
     const moved = await this.nb.store.read(target);
@@ -327,8 +367,13 @@ class Service implements NotebookService {
     this.applySource(target, moved.source, moved.version.hash);
     this.emit({ type: 'note-removed', id });
     this.emit({ type: 'note-added', id: target });
-    if (ownEdit !== undefined) edits.set(target, ownEdit);
-    const changed = await this.writeEdits(edits);
+    const { changed, skipped } = await this.writePlanned(planned);
+    if (skipped.length > 0) {
+      throw new ApiError(
+        'io',
+        `Renamed to "${target}", but ${skipped.join(', ')} changed on disk during the rename and still link to the old name; nothing in them was overwritten.`,
+      );
+    }
     return { id: target, changed: changed.filter((c) => c !== target) };
   }
 
@@ -354,15 +399,23 @@ class Service implements NotebookService {
 
   async linkMentions({ target, mentions }: { target: NoteId; mentions?: Array<{ source: NoteId; offset: number }> }) {
     this.requireNote(target);
-    const all = unlinkedMentions(this.nb.graph, target);
-    const wanted = mentions
-      ? all.filter((m) => mentions.some((w) => w.source === m.source && w.offset === m.offset))
-      : all;
-    if (mentions && wanted.length !== mentions.length) {
-      throw new ApiError('not-found', 'Some of those mentions are no longer in their notes; reload and try again.');
+    let linked = 0;
+    const planned = await this.planEdits(() => {
+      const all = unlinkedMentions(this.nb.graph, target);
+      const wanted = mentions
+        ? all.filter((m) => mentions.some((w) => w.source === m.source && w.offset === m.offset))
+        : all;
+      if (mentions && wanted.length !== mentions.length) {
+        throw new ApiError('not-found', 'Some of those mentions are no longer in their notes; reload and try again.');
+      }
+      linked = wanted.length;
+      return linkMentionEdits(this.nb.graph, target, wanted);
+    });
+    const { changed, skipped } = await this.writePlanned(planned);
+    if (skipped.length > 0) {
+      throw new ApiError('io', `${skipped.join(', ')} changed on disk while being linked and were left as they are; reload and try again.`);
     }
-    const changed = await this.writeEdits(linkMentionEdits(this.nb.graph, target, wanted));
-    return { changed, linked: wanted.length };
+    return { changed, linked };
   }
 
   async saveAttachment({ forNote, name, dataBase64 }: { forNote: NoteId; name: string; dataBase64: string }) {

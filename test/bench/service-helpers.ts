@@ -2,7 +2,6 @@
 // the app does (no watcher: the bench makes every change itself) and wait
 // for its index to be ready.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createNotebookService } from '../../electron/node/service';
 import type { NotebookService } from '../../electron/node/service-types';
 
@@ -10,11 +9,32 @@ export async function openService(root: string, dataDir: string, cacheDir: strin
   return createNotebookService({ root, dataDir, cacheDir, watch: false });
 }
 
+/**
+ * Waits for the service's `index-ready` event. `info()` is asked once first
+ * (the event may have fired already) and then every second as a fallback;
+ * polling it often would load the CPU the index build needs.
+ */
 export async function waitForIndex(service: NotebookService, timeoutMs = 30 * 60_000): Promise<number> {
   const t0 = performance.now();
-  while (!(await service.info({})).indexReady) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`the search index was not ready after ${timeoutMs} ms`);
-    await sleep(10);
-  }
+  await new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      unsubscribe();
+      clearInterval(poll);
+      if (error) reject(error);
+      else resolve();
+    };
+    const unsubscribe = service.onEvent((event) => {
+      if (event.type === 'index-ready') finish();
+    });
+    const check = (): void => {
+      if (performance.now() - t0 > timeoutMs) return finish(new Error(`the search index was not ready after ${timeoutMs} ms`));
+      void service.info({}).then((info) => info.indexReady && finish(), (error: Error) => finish(error));
+    };
+    const poll = setInterval(check, 1000);
+    check();
+  });
   return performance.now() - t0;
 }

@@ -333,3 +333,47 @@ describe('notebook export (the command)', () => {
     expect(io.err).toContain(`is a Hugo site root; for --preset hugo give its content section, e.g. ${join(site, 'content', 'posts')}`);
   });
 });
+
+describe('files of an earlier export edited by hand since', () => {
+  it('are neither replaced nor removed: the whole export is refused before anything is written', async () => {
+    const root = await notebook();
+    const out = await outDir();
+    await exportNotebook(root, { preset: 'hugo', out, tags: ['blog'] });
+    // The user edits one exported page; the notebook changes so that a re-export would
+    // rewrite that page and drop the other one (which the user edited too).
+    await writeFile(join(out, 'first-post', 'index.md'), 'my hand edits\n');
+    await writeFile(join(out, 'second-post', 'index.md'), 'more hand edits\n');
+    await writeFile(join(root, '2025/2025-01-10 First post.md'), '---\ntags: [blog]\n---\n# First\n\nRewritten. ![[diagram.png]]\n');
+    await writeFile(join(root, '2025/2025-01-20 Second post.md'), '---\ntitle: Second post\n---\nNo longer on the blog.\n');
+    const before = await snapshot(out);
+    const refused = exportNotebook(root, { preset: 'hugo', out, tags: ['blog'] });
+    await expect(refused).rejects.toThrow(/edited by hand since: first-post\/index\.md, second-post\/index\.md/);
+    await expect(exportNotebook(root, { preset: 'hugo', out, tags: ['blog'] })).rejects.toThrow(/Move them away/);
+    expect(await snapshot(out)).toEqual(before);
+
+    // Once the edited files are moved away, the export runs.
+    await rm(join(out, 'first-post', 'index.md'));
+    await rm(join(out, 'second-post', 'index.md'));
+    const result = await exportNotebook(root, { preset: 'hugo', out, tags: ['blog'] });
+    expect(result.files?.written).toContain('first-post/index.md');
+    expect(await readFile(join(out, 'first-post', 'index.md'), 'utf8')).toContain('Rewritten.');
+  });
+
+  it.each([
+    ['a page still exported (would be rewritten)', 'first-post/index.md'],
+    ['a page no longer exported (would be removed)', 'second-post/index.md'],
+  ])('refuses to touch %s that was edited by hand', async (_label, path) => {
+    const root = await notebook();
+    const out = await outDir();
+    await exportNotebook(root, { preset: 'hugo', out, tags: ['blog'] });
+    await writeFile(join(out, path), 'hand edit\n');
+    await writeFile(join(root, '2025/2025-01-10 First post.md'), '---\ntags: [blog]\n---\n# First\n\nRewritten. ![[diagram.png]]\n');
+    await writeFile(join(root, '2025/2025-01-20 Second post.md'), '---\ntitle: Second post\n---\nNo longer on the blog.\n');
+    const before = await snapshot(out);
+    await expect(exportNotebook(root, { preset: 'hugo', out, tags: ['blog'] })).rejects.toThrow(
+      new RegExp(`edited by hand since: ${path.replace(/[./]/g, '\\$&')} `),
+    );
+    expect(await snapshot(out)).toEqual(before);
+    expect(await readFile(join(out, path), 'utf8')).toBe('hand edit\n');
+  });
+});

@@ -204,7 +204,8 @@ async function ensureFolder(outReal: string, folder: string): Promise<void> {
  * Writes the bundle into the folder `out` (created if needed). Files already
  * holding the right bytes are left alone; files an earlier export listed in
  * its lock and this one does not are removed; a file this exporter did not
- * write is never replaced. Nothing is written when a check fails.
+ * write, or wrote but the user edited since (its sha256 no longer matches the
+ * lock), is never replaced or removed. Nothing is written when a check fails.
  */
 export async function writeBundleFolder(rootReal: string, out: string, files: readonly BundleFile[]): Promise<WriteResult> {
   await assertOutsideNotebook(rootReal, out);
@@ -215,13 +216,16 @@ export async function writeBundleFolder(rootReal: string, out: string, files: re
   await mkdir(resolve(out), { recursive: true });
   const outReal = await realpath(resolve(out));
   const previous = await readLock(outReal);
-  const owned = new Set((previous?.files ?? []).map((f) => f.path));
-  owned.add(LOCK_FILE);
+  // A file is the exporter's own only while it still holds the bytes the lock
+  // recorded: a listed file edited by hand since is the user's, never replaced or removed.
+  const recorded = new Map((previous?.files ?? []).map((f) => [f.path, f.sha256]));
+  const isOwn = (path: string, bytes: Uint8Array) => path === LOCK_FILE || recorded.get(path) === sha256(bytes);
 
   // Check everything first, so a refusal leaves the folder as it was.
   const plannedWrites: Array<{ file: BundleFile; target: string }> = [];
   const unchanged: string[] = [];
   const foreign: string[] = [];
+  const edited: string[] = [];
   for (const file of files) {
     const target = targetOf(outReal, file.path);
     if (!isInside(outReal, await futureRealPath(dirname(target)))) {
@@ -232,17 +236,24 @@ export async function writeBundleFolder(rootReal: string, out: string, files: re
       unchanged.push(file.path);
       continue;
     }
-    if (existing !== null && !owned.has(file.path)) foreign.push(file.path);
+    if (existing !== null && !isOwn(file.path, existing)) (recorded.has(file.path) ? edited : foreign).push(file.path);
     plannedWrites.push({ file, target });
-  }
-  if (foreign.length > 0) {
-    throw new ApiError(
-      'exists',
-      `The export would replace ${foreign.length === 1 ? 'a file' : 'files'} it did not write: ${foreign.join(', ')} (in ${outReal}). Move ${foreign.length === 1 ? 'it' : 'them'} away or choose another --out.`,
-    );
   }
 
   const expected = new Set(files.map((f) => f.path));
+  const plannedRemovals: Array<{ path: string; target: string }> = [];
+  for (const entry of previous?.files ?? []) {
+    if (expected.has(entry.path)) continue;
+    const target = targetOf(outReal, entry.path);
+    const info = await lstat(target).catch(() => null);
+    if (!info || !info.isFile()) continue;
+    const existing = await readIfFile(target);
+    if (existing === null) continue;
+    if (!isOwn(entry.path, existing)) edited.push(entry.path);
+    else plannedRemovals.push({ path: entry.path, target });
+  }
+  if (foreign.length > 0 || edited.length > 0) throw refusal(outReal, foreign, edited.sort(compareCodePoints));
+
   const written: string[] = [];
   // The lock goes last: an interrupted export leaves the old lock, which still lists every file written before.
   for (const { file, target } of plannedWrites.sort((a, b) => Number(a.file.kind === 'lock') - Number(b.file.kind === 'lock'))) {
@@ -252,16 +263,28 @@ export async function writeBundleFolder(rootReal: string, out: string, files: re
   }
 
   const removed: string[] = [];
-  for (const entry of previous?.files ?? []) {
-    if (expected.has(entry.path)) continue;
-    const target = targetOf(outReal, entry.path);
-    const info = await lstat(target).catch(() => null);
-    if (!info || !info.isFile()) continue;
+  for (const { path, target } of plannedRemovals) {
     await unlink(target);
-    removed.push(entry.path);
+    removed.push(path);
     await removeEmptyFolders(outReal, dirname(target));
   }
   return { written: written.sort(compareCodePoints), unchanged: unchanged.sort(compareCodePoints), removed: removed.sort(compareCodePoints) };
+}
+
+/** The error refusing an export that would replace or remove files that are not the exporter's own. */
+function refusal(outReal: string, foreign: readonly string[], edited: readonly string[]): ApiError {
+  const parts: string[] = [];
+  if (foreign.length > 0) {
+    parts.push(`The export would replace ${foreign.length === 1 ? 'a file' : 'files'} it did not write: ${foreign.join(', ')} (in ${outReal}).`);
+  }
+  if (edited.length > 0) {
+    parts.push(
+      `${edited.length === 1 ? 'A file' : 'Files'} of an earlier export ${edited.length === 1 ? 'was' : 'were'} edited by hand since: ${edited.join(', ')} (in ${outReal}); the export would replace or remove ${edited.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  const count = foreign.length + edited.length;
+  parts.push(`Nothing was written. Move ${count === 1 ? 'it' : 'them'} away (or delete ${count === 1 ? 'it' : 'them'}) and export again, or choose another --out.`);
+  return new ApiError('exists', parts.join(' '));
 }
 
 async function removeEmptyFolders(outReal: string, folder: string): Promise<void> {

@@ -1,0 +1,68 @@
+// App-made edits (rename, link mentions, restore) never carry stale text over
+// a change another program made, and never replace text no snapshot holds.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNotebookService } from '../../electron/node/service';
+import type { NotebookService } from '../../electron/node/service-types';
+
+let service: NotebookService | null = null;
+afterEach(async () => {
+  await service?.close();
+  service = null;
+});
+
+async function open(files: Record<string, string>) {
+  const root = await mkdtemp(join(tmpdir(), 'nb-safety-'));
+  for (const [path, text] of Object.entries(files)) await writeFile(join(root, path), text);
+  const dataDir = await mkdtemp(join(tmpdir(), 'nb-safety-data-'));
+  const cacheDir = await mkdtemp(join(tmpdir(), 'nb-safety-cache-'));
+  // No watcher: the external edit below is one the service has not been told about.
+  service = await createNotebookService({ root, dataDir, cacheDir, watch: false });
+  return { root, service };
+}
+
+describe('app-made edits and external changes', () => {
+  it('link mentions re-reads a note another program changed and keeps its new text', async () => {
+    const { root, service } = await open({ 'Target.md': '# Target\n', 'Src.md': 'I mention Target here.\n' });
+    await writeFile(join(root, 'Src.md'), 'I mention Target here.\nIMPORTANT EXTERNAL PARAGRAPH\n');
+    const result = await service.linkMentions({ target: 'Target.md' });
+    expect(result.changed).toEqual(['Src.md']);
+    expect(await readFile(join(root, 'Src.md'), 'utf8')).toBe('I mention [[Target]] here.\nIMPORTANT EXTERNAL PARAGRAPH\n');
+  });
+
+  it('link mentions with offsets from a stale page refuses and writes nothing', async () => {
+    const { root, service } = await open({ 'Target.md': '# Target\n', 'Src.md': 'I mention Target here.\n' });
+    const page = await service.getNote({ id: 'Target.md' });
+    const offset = page.mentions[0].offset;
+    await writeFile(join(root, 'Src.md'), 'New first line.\nI mention Target here.\n');
+    await expect(service.linkMentions({ target: 'Target.md', mentions: [{ source: 'Src.md', offset }] })).rejects.toMatchObject({ code: 'not-found' });
+    expect(await readFile(join(root, 'Src.md'), 'utf8')).toBe('New first line.\nI mention Target here.\n');
+  });
+
+  it('rename rewrites links in a note changed by another program without losing that change', async () => {
+    const { root, service } = await open({ 'Old.md': 'old\n', 'Src.md': 'see [[Old]]\n' });
+    await writeFile(join(root, 'Src.md'), 'see [[Old]]\nEXTERNAL WORK\n');
+    const result = await service.renameNote({ id: 'Old.md', newId: 'New.md' });
+    expect(result).toEqual({ id: 'New.md', changed: ['Src.md'] });
+    expect(await readFile(join(root, 'Src.md'), 'utf8')).toBe('see [[New]]\nEXTERNAL WORK\n');
+  });
+
+  it('restoring a snapshot keeps the text it replaces in the history', async () => {
+    const { root, service } = await open({ 'N.md': 'v0\n' });
+    const page = await service.getNote({ id: 'N.md' });
+    const first = await service.saveNote({ id: 'N.md', content: 'v1\n', baseVersion: page.version });
+    if (!first.ok) throw new Error('first save conflicted');
+    const second = await service.saveNote({ id: 'N.md', content: 'v2\n', baseVersion: first.version });
+    if (!second.ok) throw new Error('second save conflicted');
+    const [snapshot] = await service.history({ id: 'N.md' });
+    await service.restoreHistory({ id: 'N.md', snapshotId: snapshot.snapshotId });
+    expect(await readFile(join(root, 'N.md'), 'utf8')).toBe('v0\n');
+    expect((await service.history({ id: 'N.md' })).length).toBeGreaterThanOrEqual(2);
+    // v2 (the text the restore replaced) can be restored in turn.
+    const newest = (await service.history({ id: 'N.md' }))[0];
+    await service.restoreHistory({ id: 'N.md', snapshotId: newest.snapshotId });
+    expect(await readFile(join(root, 'N.md'), 'utf8')).toBe('v2\n');
+  });
+});
