@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, shell } from 'electron';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notebookArg } from '../node/notebook-arg';
+import { ApiError } from '../core/api';
 import { createNotebookService } from '../node/service';
 import type { NotebookService } from '../node/service-types';
 import { COMMAND_CHANNEL } from './ipc-channels';
@@ -102,6 +103,17 @@ function startService(root: string): Promise<NotebookService> {
     dataDir: app.getPath('userData'),
     cacheDir: join(app.getPath('userData'), 'index-cache'),
     trashItem: (path) => shell.trashItem(path),
+    // The page never picks where files are written: the user does, in a native dialog.
+    exportDestination: async (requested) => {
+      const options = {
+        title: 'Export to folder',
+        defaultPath: requested,
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+      };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      if (result.canceled || result.filePaths.length === 0) throw new ApiError('bad-argument', 'Export cancelled: no folder was chosen.');
+      return result.filePaths[0];
+    },
   });
 }
 

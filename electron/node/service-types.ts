@@ -14,6 +14,13 @@ export interface ServiceOptions {
   trashItem?: (absolutePath: string) => Promise<void>;
   /** Watch the folder for changes made by other programs. Default true. */
   watch?: boolean;
+  /**
+   * Where a page may write an export: given the folder the page asked for,
+   * returns the folder to use (the desktop app asks the user with a native
+   * dialog; the web host allows one folder) or throws. Absent: the page can
+   * only dry-run exports, since a script in it must not write anywhere it likes.
+   */
+  exportDestination?: (requested: string) => Promise<string>;
   /** Today's date, injectable for tests. */
   now?: () => Date;
 }

@@ -433,6 +433,10 @@ class Service implements NotebookService {
   }
 
   async exportBundle(args: ExportRequest) {
-    return exportNotebook(this.nb.root, args);
+    if (args.dryRun) return exportNotebook(this.nb.root, args);
+    if (!this.options.exportDestination) {
+      throw new ApiError('outside-root', 'This window can only preview exports; run `notebook export` to write one.');
+    }
+    return exportNotebook(this.nb.root, { ...args, out: await this.options.exportDestination(args.out) });
   }
 }

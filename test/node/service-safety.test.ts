@@ -66,3 +66,23 @@ describe('app-made edits and external changes', () => {
     expect(await readFile(join(root, 'N.md'), 'utf8')).toBe('v2\n');
   });
 });
+
+describe('where a page may export', () => {
+  it('without an export destination a page can preview but not write an export', async () => {
+    const { root, service } = await open({ 'Post.md': '---\npublish: true\n---\nHello\n' });
+    const out = `${root}-out`;
+    const preview = await service.exportBundle({ preset: 'plain', out, dryRun: true });
+    expect(preview.notes.map((n) => n.id)).toEqual(['Post.md']);
+    await expect(service.exportBundle({ preset: 'plain', out })).rejects.toMatchObject({ code: 'outside-root' });
+    await expect(readFile(join(out, 'post.md'), 'utf8')).rejects.toThrow();
+  });
+
+  it('notebook serve lets the browser export only into its export folder', async () => {
+    const { exportOnlyInto } = await import('../../electron/node/cli/serve-command');
+    const allow = exportOnlyInto('/home/me/notes-export');
+    await expect(allow('/home/me/notes-export/blog')).resolves.toBe('/home/me/notes-export/blog');
+    for (const bad of ['/home/me/.config/autostart', '/home/me/notes-export/../.bashrc.d', '/home/me/notes-exportX']) {
+      await expect(allow(bad), bad).rejects.toMatchObject({ code: 'outside-root' });
+    }
+  });
+});

@@ -31,7 +31,9 @@ Commands:
   tags                      tags with counts
   stats                     counts and timings
   index                     build or load the search index and report
-  serve [--port N]          serve the app on 127.0.0.1 for a browser
+  serve [--port N] [--export-dir DIR]
+                            serve the app on 127.0.0.1 for a browser; the page may
+                            export only into DIR (default: <notebook>-export)
   export --out PATH ...     export notes as a blog bundle (see README)
 
 Options for every command:
@@ -39,7 +41,7 @@ Options for every command:
   --json      print one JSON document on stdout
 `;
 
-const COMMON_VALUES = ['dir', 'limit', 'port'];
+const COMMON_VALUES = ['dir', 'limit', 'port', 'export-dir'];
 const COMMON_SWITCHES = ['json', 'help'];
 
 interface Io {
@@ -326,7 +328,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'serve') {
       const port = integerOption(args, 'port', 0, 65_535) ?? 0;
       const rendererDir = join(dirname(fileURLToPath(import.meta.url)), 'renderer');
-      await serveCommand({ root: notebookDir(args), port, rendererDir, print: (line) => io.stdout(line + '\n') });
+      const exportDir = lastValue(args, 'export-dir');
+      await serveCommand({ root: notebookDir(args), port, rendererDir, exportDir, print: (line) => io.stdout(line + '\n') });
       return 0;
     }
     const opened: { graph?: LinkGraph } = {};
