@@ -192,12 +192,66 @@ export function relativePathProblem(path: string): string | null {
   return null;
 }
 
+/** Windows device names: a file whose stem is one of these cannot be created or opened there. */
+const RESERVED_DEVICE_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])\s*(\..*)?$/i;
+/** Characters Windows refuses in file names (besides `/`, `\` and control characters). */
+const WINDOWS_FORBIDDEN = /[:*?"<>|]/;
+/** Characters a wikilink cannot carry in its target: `#` heading, `^` block, `[` `]` brackets, `|` alias. */
+const WIKILINK_UNREACHABLE = /[#^[\]|]/;
+
+const codePoint = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Why one path segment (a file or folder name) cannot be used portably, or
+ * null: invisible format characters (a bidi override makes `gpj.exe` look
+ * like `exe.jpg`), a trailing dot or space (Windows drops it: two names, one
+ * file), a Windows device name as stem (`CON`, `nul.md`, `COM1.png`).
+ */
+export function pathSegmentProblem(segment: string): string | null {
+  const format = /\p{Cf}/u.exec(segment);
+  if (format) return `must not contain invisible format characters (${codePoint(format[0])} in "${segment}")`;
+  if (/[. ]$/.test(segment)) return `must not end a name with a dot or a space ("${segment}")`;
+  if (RESERVED_DEVICE_NAME.test(segment)) return `must not use the Windows device name "${segment.split('.')[0].trim()}" as a name ("${segment}")`;
+  return null;
+}
+
+/**
+ * Why `name` cannot name a new note (createNote `{kind: 'named', name}`), or
+ * null. The name is checked trimmed, as the service uses it; `/` places the
+ * note in folders inside the notebook. Every segment must be non-empty, not
+ * `.` or `..`, must not start with a dot (hidden), must pass
+ * `pathSegmentProblem`, and must avoid `\ : * ? " < > |` (Windows) and
+ * `# ^ [ ] |` (no wikilink could reach the note).
+ */
+export function noteNameProblem(name: string): string | null {
+  const clean = name.trim();
+  if (clean === '') return 'must not be empty';
+  const problem = relativePathProblem(clean);
+  if (problem) return problem;
+  for (const segment of clean.split('/')) {
+    if (segment.startsWith('.')) return `must not start a name with a dot, which hides it ("${segment}")`;
+    const forbidden = WINDOWS_FORBIDDEN.exec(segment) ?? WIKILINK_UNREACHABLE.exec(segment);
+    if (forbidden) return `must not contain "${forbidden[0]}": avoid \\ : * ? " < > | # ^ [ ]`;
+    const segmentProblem = pathSegmentProblem(segment);
+    if (segmentProblem) return segmentProblem;
+  }
+  return null;
+}
+
 /** A note id: a relative `/`-separated path inside the notebook ending in .md or .markdown. */
 export const noteId: Validator<string> = (value, where) => {
   const id = str({ max: MAX_ID_LENGTH, nonEmpty: true })(value, where);
   const problem = relativePathProblem(id);
   if (problem) throw new Invalid(where, `${problem} (got ${describe(id)})`);
   if (!/\.(md|markdown)$/i.test(id)) throw new Invalid(where, `must be a note id ending in .md or .markdown (got ${describe(id)})`);
+  return id;
+};
+
+/** The id a note is renamed to: a note id that is also a valid new note name (see `noteNameProblem`). */
+const newNoteId: Validator<string> = (value, where) => {
+  const id = noteId(value, where);
+  const problem = noteNameProblem(id);
+  if (problem) throw new Invalid(where, `${problem} (got ${describe(id)})`);
   return id;
 };
 
@@ -221,10 +275,18 @@ function fileName(max: number): Validator<string> {
   };
 }
 
-/** A note name typed by the user; a `/` places it in a subfolder, which must stay inside the root. */
+/** An attachment's file name: one portable segment (see `pathSegmentProblem`). */
+const attachmentName: Validator<string> = (value, where) => {
+  const name = fileName(MAX_FILE_NAME_LENGTH)(value, where);
+  const problem = pathSegmentProblem(name);
+  if (problem) throw new Invalid(where, `${problem} (got ${describe(name)})`);
+  return name;
+};
+
+/** A note name typed by the user; a `/` places it in a subfolder, which must stay inside the root (see `noteNameProblem`). */
 const noteName: Validator<string> = (value, where) => {
   const name = str({ max: MAX_ID_LENGTH, nonEmpty: true })(value, where);
-  const problem = relativePathProblem(name.trim());
+  const problem = noteNameProblem(name);
   if (problem) throw new Invalid(where, `${problem} (got ${describe(name)})`);
   return name;
 };
@@ -292,7 +354,7 @@ const validators: { [M in ApiMethod]: Validator<ApiArgs<M>> } = {
     content: str({ max: MAX_CONTENT_LENGTH }),
     baseVersion: obj({ hash: sha256Hex, mtimeMs: num({ min: 0 }), size: int({ min: 0, max: Number.MAX_SAFE_INTEGER }) }),
   }),
-  renameNote: obj({ id: noteId, newId: noteId }),
+  renameNote: obj({ id: noteId, newId: newNoteId }),
   deleteNote: obj({ id: noteId }),
   undoDelete: obj({ undoToken: id }),
   linkMentions: obj({
@@ -305,7 +367,7 @@ const validators: { [M in ApiMethod]: Validator<ApiArgs<M>> } = {
   graph: obj({ center: optional(id), depth: optional(int({ min: 0, max: 10 })) }),
   history: obj({ id: noteId }),
   restoreHistory: obj({ id: noteId, snapshotId: fileName(MAX_ID_LENGTH) }),
-  saveAttachment: obj({ forNote: noteId, name: fileName(MAX_FILE_NAME_LENGTH), dataBase64: base64 }),
+  saveAttachment: obj({ forNote: noteId, name: attachmentName, dataBase64: base64 }),
   exportBundle: obj({
     preset: oneOf(['hugo', 'jekyll', 'astro', 'plain']),
     query: optional(query),

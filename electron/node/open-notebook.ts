@@ -8,7 +8,7 @@ import { IndexedSearch } from './indexed-search';
 import { notebookCacheDir } from './notebook-cache-dir';
 import { NoteLoader } from './note-loader';
 import { saveParseCache, type ParseCacheEntry } from './parse-cache';
-import { defaultParseWorkers, findParseWorkerScript, readNotesInWorkers } from './parse-pool';
+import { defaultWorkerPlan, findParseWorkerScript, readNotesInWorkers, type WorkerPlan } from './parse-pool';
 import { mapLimit } from './store/concurrency';
 import { FolderStore } from './store/folder-store';
 import { assembleScan, listNotebook, MAX_NOTE_BYTES, readNoteFile, type ScanResult } from './store/scan';
@@ -23,8 +23,10 @@ export interface OpenOptions {
   workers?: number;
   /** Reuse and keep parsed notes in the notebook's cache folder. Default true. */
   parseCache?: boolean;
-  /** Worker threads that read and parse the notes; 0 does it in-process. Default: one per core, up to 4. */
+  /** Worker threads that read (and parse) the notes; 0 does it all in-process. Default: see defaultWorkerPlan. */
   parseWorkers?: number;
+  /** Whether those threads parse the notes too, or only read them. Default: see defaultWorkerPlan. */
+  workersParse?: boolean;
   /** The parse worker script (dist/parse-worker.mjs); found beside the bundle when not given. */
   parseWorkerScript?: string;
 }
@@ -42,7 +44,7 @@ export interface OpenTimings {
   fromCache: number;
   /** Notes parsed during this open. */
   parsed: number;
-  /** Worker threads that read and parsed notes (0: all in-process). */
+  /** Worker threads that read (and, see workersParse, parsed) notes; 0: all in-process. */
   parseWorkers: number;
 }
 
@@ -71,16 +73,19 @@ export interface NoteWarning extends ParseWarning {
 
 /**
  * Scan, parse and link: enough for every command that does not search.
- * Unchanged notes come from the parse cache; the rest are parsed in worker
- * threads when there are many. The cache is rewritten after the open returns.
+ * Unchanged notes come from the parse cache; the rest are parsed as they
+ * are read, by worker threads that read them (and on machines with cores to
+ * spare, parse them) when there are many. The cache is rewritten after the
+ * open returns.
  */
 export async function openNotebookGraph(root: string, options: OpenOptions = {}): Promise<NotebookGraph> {
   // The cache loads while the store checks the folder.
   const cacheDir = options.parseCache === false || typeof root !== 'string' || root.trim() === '' ? null : notebookCacheDir(root, options.cacheDir);
   const loader = new NoteLoader(cacheDir);
   const store = await FolderStore.open(root);
-  const workers = options.parseWorkers ?? defaultParseWorkers();
-  const { scan, parseWorkers } = await readNotebook(store.root, loader, workers, () => options.parseWorkerScript ?? findParseWorkerScript());
+  const plan = defaultWorkerPlan();
+  const threads = { workers: options.parseWorkers ?? plan.workers, parse: options.workersParse ?? plan.parse };
+  const { scan, parseWorkers } = await readNotebook(store.root, loader, threads, () => options.parseWorkerScript ?? findParseWorkerScript());
   const parsed = loader.finish(scan.notes);
 
   const graphStart = performance.now();
@@ -109,12 +114,12 @@ export async function openNotebookGraph(root: string, options: OpenOptions = {})
 async function readNotebook(
   root: string,
   loader: NoteLoader,
-  workers: number,
+  threads: WorkerPlan,
   workerScript: () => string | null,
 ): Promise<{ scan: ScanResult; parseWorkers: number }> {
   const started = performance.now();
   const { noteFiles, attachments } = await listNotebook(root);
-  const script = workers > 0 && noteFiles.length >= WORKER_THRESHOLD ? workerScript() : null;
+  const script = threads.workers > 0 && noteFiles.length >= WORKER_THRESHOLD ? workerScript() : null;
   if (script === null) {
     const outcomes = await mapLimit(noteFiles, 64, async (file) => {
       const outcome = await readNoteFile(file, MAX_NOTE_BYTES);
@@ -128,9 +133,9 @@ async function readNotebook(
   await loader.ready;
   const { outcomes, workersUsed } = await readNotesInWorkers(noteFiles, {
     script,
-    workers,
+    workers: threads.workers,
     maxBytes: MAX_NOTE_BYTES,
-    parse: process.env.NB_WORKERS_PARSE !== '0',
+    parse: threads.parse,
     knownHash: loader.knownHash,
     onNote: loader.take,
   });

@@ -16,6 +16,7 @@ import {
   type NotePage,
   type SaveResult,
 } from '../core/api';
+import { noteNameProblem } from '../core/api-validate';
 import { learnDateStyle, usesYearFolders } from '../core/date-style';
 import { formatDatePrefix } from '../core/dates';
 import { fullGraph, localGraph } from '../core/graph-data';
@@ -280,10 +281,10 @@ class Service implements NotebookService {
   }
 
   private namedId(name: string, folder?: string): NoteId {
+    // One rule for every caller (api-validate): `/` separates folders inside the notebook.
+    const problem = noteNameProblem(name);
+    if (problem) throw new ApiError('bad-argument', problem);
     const clean = name.trim();
-    if (clean === '' || /[\\/:*?"<>|\u0000]/.test(clean) || clean.startsWith('.')) {
-      throw new ApiError('bad-argument', `"${name}" cannot be a note name: avoid / \\ : * ? " < > | and a leading dot.`);
-    }
     const file = isNoteFileName(clean) ? clean : `${clean}.md`;
     try {
       return normalizeId(folder ? `${folder}/${file}` : file);

@@ -7,6 +7,10 @@
 // comes from comparing what is on disk (stat) with what the watcher last
 // knew, so duplicate, reordered or missing events cannot produce a wrong
 // report, and a periodic reconcile walk reports what the OS never told us.
+//
+// A notebook folder that is moved away or unmounted is an error, never a mass
+// deletion: before any removal is reported the root must still be the very
+// folder (device + inode) the watcher started on.
 
 import { watch, type FSWatcher } from 'chokidar';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
@@ -45,6 +49,13 @@ export interface WatcherOptions {
   /** Non-note files appearing or disappearing (not reconciled). */
   onAttachment?: (event: AttachmentEvent) => void;
   onError?: (error: unknown) => void;
+  /** While the notebook folder is gone, how often to look for it again, ms. Default 2 000. */
+  rootRetryMs?: number;
+}
+
+/** The message of the error reported (once) when the notebook folder disappears. */
+export function notebookFolderGoneMessage(root: string): string {
+  return `The notebook folder ${root} is gone (moved, renamed, deleted or its drive unmounted). No notes were removed; changes are reported again once the folder is back.`;
 }
 
 /** What the watcher last knew of a note. */
@@ -72,6 +83,11 @@ export class NotebookWatcher {
   private debounceTimer: NodeJS.Timeout | null = null;
   private batchTimer: NodeJS.Timeout | null = null;
   private reconcileTimer: NodeJS.Timeout | null = null;
+  /** Device and inode of the root when the watcher started: the folder it watches. */
+  private rootIdentity: { dev: number; ino: number } | null = null;
+  /** Set while the root is missing or another folder stands in its place. */
+  private rootGone = false;
+  private rootRetryTimer: NodeJS.Timeout | null = null;
   /** Flushes and reconciles run one at a time: both update `known`. */
   private serial: Promise<void> = Promise.resolve();
 
@@ -96,22 +112,19 @@ export class NotebookWatcher {
   async start(): Promise<void> {
     if (this.running) return;
     this.rootReal = await realpath(this.root);
+    // The first start fixes which folder this is: a restart over an empty mount point must not read as a mass deletion.
+    if (this.rootIdentity === null) {
+      const rootInfo = await stat(this.rootReal);
+      this.rootIdentity = { dev: rootInfo.dev, ino: rootInfo.ino };
+    }
+    this.rootGone = false;
     const firstBaseline = !this.baselined;
     if (firstBaseline) {
       await this.reconcile(false);
       this.baselined = true;
     }
-    const watcher = watch(this.rootReal, {
-      ignoreInitial: true,
-      followSymlinks: false,
-      ignorePermissionErrors: true,
-      ignored: (path: string) => this.isIgnored(path),
-    });
-    this.watcher = watcher;
     this.running = true;
-    watcher.on('all', (event, path) => this.onRawEvent(event, path));
-    watcher.on('error', (error) => this.options.onError?.(error));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    await this.openWatcher();
     if (!firstBaseline) await this.reconcileNow();
     const every = this.options.reconcileMs ?? 30_000;
     if (every > 0) {
@@ -122,12 +135,29 @@ export class NotebookWatcher {
     }
   }
 
+  /** Starts chokidar on the root; resolves once it is ready. */
+  private async openWatcher(): Promise<void> {
+    const watcher = watch(this.rootReal, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      ignorePermissionErrors: true,
+      ignored: (path: string) => this.isIgnored(path),
+    });
+    this.watcher = watcher;
+    watcher.on('all', (event, path) => this.onRawEvent(event, path));
+    watcher.on('error', (error) => {
+      if (!this.rootGone) this.options.onError?.(error);
+    });
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }
+
   /** Stops watching. What the watcher knew is kept, so a later start reports the changes in between. */
   async stop(): Promise<void> {
     this.running = false;
     for (const timer of [this.debounceTimer, this.batchTimer]) if (timer) clearTimeout(timer);
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    this.debounceTimer = this.batchTimer = this.reconcileTimer = null;
+    if (this.rootRetryTimer) clearInterval(this.rootRetryTimer);
+    this.debounceTimer = this.batchTimer = this.reconcileTimer = this.rootRetryTimer = null;
     this.pending.clear();
     const watcher = this.watcher;
     this.watcher = null;
@@ -177,7 +207,10 @@ export class NotebookWatcher {
         .then((files) => {
           for (const file of files) this.schedule(`${relPath}/${file.relPath}`, file.absPath);
         })
-        .catch((error: unknown) => this.options.onError?.(error));
+        .catch((error: unknown) => {
+          // Gone again already: its unlinkDir follows.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.options.onError?.(error);
+        });
     }
   }
 
@@ -197,7 +230,10 @@ export class NotebookWatcher {
     this.pending.clear();
     if (batch.length === 0) return;
     this.enqueue(async () => {
+      // While the root is gone nothing is reported; the reconcile after its return catches up.
+      if (this.rootGone) return;
       const observations = await mapLimit(batch, STAT_CONCURRENCY, ([relPath, absPath]) => this.observe(relPath, absPath));
+      if (observations.some((o) => o.info === null) && !(await this.rootIsIntact())) return;
       for (const observation of observations) {
         if (isNoteFileName(observation.relPath)) await this.apply(observation);
         else this.options.onAttachment?.({ path: normalizeId(observation.relPath), exists: observation.info !== null });
@@ -248,16 +284,66 @@ export class NotebookWatcher {
   }
 
   private async reconcile(report: boolean): Promise<void> {
-    const files = (await walkFolder(this.rootReal, { ignore: this.options.ignore })).filter((file) => isNoteFileName(file.name));
+    if (this.rootGone) return;
+    let walked;
+    try {
+      walked = await walkFolder(this.rootReal, { ignore: this.options.ignore });
+    } catch (error) {
+      if (!(await this.rootIsIntact())) return;
+      throw error;
+    }
+    const files = walked.filter((file) => isNoteFileName(file.name));
     const observations = await mapLimit(files, STAT_CONCURRENCY, (file) => this.observe(file.relPath, file.absPath));
     const present = new Set<NoteId>();
+    for (const observation of observations) if (observation.info !== null) present.add(normalizeId(observation.relPath));
+    const vanished = [...this.known.keys()].filter((id) => !present.has(id));
+    // An empty folder in the root's place (an unmounted drive's mount point) must not read as every note deleted.
+    if (vanished.length > 0 && !(await this.rootIsIntact())) return;
     for (const observation of observations) {
-      if (observation.info === null) continue;
-      present.add(normalizeId(observation.relPath));
-      await this.apply(observation, report);
+      if (observation.info !== null) await this.apply(observation, report);
     }
-    for (const id of [...this.known.keys()]) {
-      if (!present.has(id)) await this.apply({ relPath: id, absPath: join(this.rootReal, ...id.split('/')), info: null }, report);
+    for (const id of vanished) {
+      await this.apply({ relPath: id, absPath: join(this.rootReal, ...id.split('/')), info: null }, report);
+    }
+  }
+
+  /** True when the root is still the folder the watcher started on (same device and inode). */
+  private async rootIsCurrent(): Promise<boolean> {
+    const info = await stat(this.rootReal).catch(() => null);
+    return info !== null && info.isDirectory() && info.dev === this.rootIdentity?.dev && info.ino === this.rootIdentity?.ino;
+  }
+
+  /**
+   * Checks the root before removals are reported. When it is gone, reports
+   * one error and looks for it again quietly until it is back.
+   */
+  private async rootIsIntact(): Promise<boolean> {
+    if (!this.rootGone && (await this.rootIsCurrent())) return true;
+    if (this.rootGone) return false;
+    this.rootGone = true;
+    this.options.onError?.(new Error(notebookFolderGoneMessage(this.root)));
+    if (this.running) {
+      this.rootRetryTimer = setInterval(() => void this.retryRoot(), this.options.rootRetryMs ?? 2_000);
+      this.rootRetryTimer.unref?.();
+    }
+    return false;
+  }
+
+  /** The root is back: watch it afresh (the old OS watches may have died with the move) and reconcile. */
+  private async retryRoot(): Promise<void> {
+    if (!this.rootGone || !this.running || !(await this.rootIsCurrent())) return;
+    if (this.rootRetryTimer) clearInterval(this.rootRetryTimer);
+    this.rootRetryTimer = null;
+    try {
+      const old = this.watcher;
+      this.watcher = null;
+      await old?.close();
+      if (!this.running) return;
+      this.rootGone = false;
+      await this.openWatcher();
+      await this.reconcileNow();
+    } catch (error) {
+      this.options.onError?.(error);
     }
   }
 

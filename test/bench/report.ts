@@ -48,8 +48,14 @@ function operatorMetric(phases: Phases, operator: string, key: string): number |
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/** Unrounded: a target is judged on the exact ratio, never on its rounding. */
 function ratio(a: number | null, b: number | null): number | null {
-  return a === null || b === null || b === 0 ? null : round(a / b);
+  return a === null || b === null || b === 0 ? null : a / b;
+}
+
+/** Three decimals: enough to show which side of a limit such as 0.25 a ratio is on. */
+function shown(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 1000;
 }
 
 export function mainProcessPeakMB(phases: Phases): number | null {
@@ -62,7 +68,7 @@ export function mainProcessPeakMB(phases: Phases): number | null {
 
 function check(name: string, value: number | null, rule: '<=' | '<', limit: number, unit: string, note?: string): TargetCheck {
   const pass = value === null ? null : rule === '<=' ? value <= limit : value < limit;
-  return { name, value, limit, rule, unit, pass, ...(note ? { note } : {}) };
+  return { name, value: unit === 'x' ? shown(value) : value, limit, rule, unit, pass, ...(note ? { note } : {}) };
 }
 
 export function checkTargets(phases: Phases): TargetCheck[] {
@@ -126,7 +132,7 @@ export function tableRows(phases: Phases, targets: TargetCheck[], notes: number)
   const openRows = (phase: 'open-graph' | 'reopen-graph', label: string, target: string) => {
     if (!phases[phase]?.ok) return;
     const c = t(target);
-    const asyncRatio = ratio(m(phase, 'totalMs'), m('floor', 'floorAsyncMs'));
+    const asyncRatio = shown(ratio(m(phase, 'totalMs'), m('floor', 'floorAsyncMs')));
     add(phase, label, `${ms(m(phase, 'totalMs'))} = ${c?.value ?? '—'}x floor (${asyncRatio ?? '—'}x async read)`, '<= 3x floor', verdict(c, at));
     add(phase, 'scan / parse / graph', `${m(phase, 'scanMs')} / ${m(phase, 'parseMs')} / ${m(phase, 'graphMs')} ms`);
     add(phase, 'parsed / from parse cache / parse workers', `${m(phase, 'notesParsed')} / ${m(phase, 'notesFromParseCache')} / ${m(phase, 'parseWorkers')}`);

@@ -365,3 +365,68 @@ describe('create, move, trash, attachments', () => {
     expect((await rejection(store.writeAttachment('../x.png', png))).code).toBe('outside-root');
   });
 });
+
+describe('the notebook trash and hidden files stay inside the notebook', () => {
+  it.each([
+    ['.trash is a link to a folder outside the notebook', async () => symlink(outside, join(root, '.trash'))],
+    ['a folder inside .trash is a link outside', async () => {
+      await mkdir(join(root, '.trash'));
+      await symlink(outside, join(root, '.trash', 'sub'));
+    }],
+    ['.trash is a link to a folder inside the notebook', async () => {
+      await mkdir(join(root, 'elsewhere'));
+      await symlink(join(root, 'elsewhere'), join(root, '.trash'));
+    }],
+  ])('refuses to trash when %s, and leaves the note where it was', async (_label, arrange) => {
+    await put('sub/n.md', 'keep me');
+    await arrange();
+    const before = (await readdir(outside)).sort();
+    const store = await FolderStore.open(root);
+    const error = await rejection(store.trash('sub/n.md'));
+    expect(error.code).toBe('outside-root');
+    expect(error.message).toMatch(/symbolic link/);
+    expect((await disk('sub/n.md')).toString()).toBe('keep me');
+    expect((await readdir(outside)).sort()).toEqual(before);
+  });
+
+  it('refuses to trash when .trash is a file, without touching either', async () => {
+    await put('n.md', 'keep me');
+    await put('.trash', 'not a folder');
+    const store = await FolderStore.open(root);
+    expect((await rejection(store.trash('n.md'))).code).toBe('exists');
+    expect((await disk('n.md')).toString()).toBe('keep me');
+    expect((await disk('.trash')).toString()).toBe('not a folder');
+  });
+
+  it.each([
+    '.git/config',
+    '.obsidian/app.json',
+    '.env',
+    'sub/.secret.png',
+    'node_modules/pkg/readme.md',
+    'sub\\.git\\config',
+    './.git/config',
+  ])('readBytes refuses the hidden path %s', async (path) => {
+    await put('.git/config', '[remote "origin"]\n\turl = https://token@example.com/x.git\n');
+    await put('sub/.git/config', 'token');
+    await put('.obsidian/app.json', '{}');
+    await put('.env', 'SECRET=1');
+    await put('sub/.secret.png', 'x');
+    await put('node_modules/pkg/readme.md', 'x');
+    const store = await FolderStore.open(root);
+    const error = await rejection(store.readBytes(path));
+    expect(['not-found', 'outside-root']).toContain(error.code);
+    expect(error.message).not.toContain('token');
+  });
+
+  it('readBytes refuses a visible link leading into a hidden folder, and still serves plain files', async () => {
+    await put('.git/config', 'secret');
+    await put('img.png', 'png bytes');
+    await symlink(join(root, '.git', 'config'), join(root, 'config.png'));
+    await symlink(join(root, '.git'), join(root, 'gitdir'));
+    const store = await FolderStore.open(root);
+    expect((await rejection(store.readBytes('config.png'))).code).toBe('not-found');
+    expect((await rejection(store.readBytes('gitdir/config'))).code).toBe('not-found');
+    expect(Buffer.from(await store.readBytes('img.png')).toString()).toBe('png bytes');
+  });
+});

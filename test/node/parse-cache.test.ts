@@ -202,13 +202,17 @@ describe('reading and parsing in worker threads', () => {
     await removeTempDir(big);
   });
 
-  it('gives the same scan, notes and graph as in-process, cold and warm', async () => {
+  it.each([
+    ['threads that read and parse', true],
+    ['threads that only read', false],
+  ])('%s give the same scan, notes and graph as in-process, cold and warm', async (_name, workersParse) => {
     const inProcess = await openNotebookGraph(big, { parseCache: false, parseWorkers: 0 });
     expect(inProcess.timings.parseWorkers).toBe(0);
-    const cold = await openNotebookGraph(big, { cacheDir: cacheRoot, parseWorkers: 2, parseWorkerScript: script });
+    const options = { cacheDir: cacheRoot, parseWorkers: 2, workersParse, parseWorkerScript: script };
+    const cold = await openNotebookGraph(big, options);
     expect(cold.timings).toMatchObject({ parseWorkers: 2, fromCache: 0, parsed: 401 });
     expect(await cold.parseCacheWritten).toBe(true);
-    const warm = await openNotebookGraph(big, { cacheDir: cacheRoot, parseWorkers: 2, parseWorkerScript: script });
+    const warm = await openNotebookGraph(big, options);
     expect(warm.timings).toMatchObject({ parseWorkers: 2, fromCache: 400, parsed: 1 });
 
     for (const nb of [cold, warm]) {
@@ -228,10 +232,10 @@ describe('reading and parsing in worker threads', () => {
     const broken = join(bundleDir, 'broken-worker.mjs');
     await writeFile(broken, 'throw new Error("this worker cannot start");\n');
     const inProcess = await openNotebookGraph(big, { parseCache: false, parseWorkers: 0 });
-    const cold = await openNotebookGraph(big, { cacheDir: cacheRoot, parseWorkers: 2, parseWorkerScript: broken });
+    const cold = await openNotebookGraph(big, { cacheDir: cacheRoot, parseWorkers: 2, workersParse: true, parseWorkerScript: broken });
     expect(cold.timings).toMatchObject({ parseWorkers: 0, fromCache: 0, parsed: 401 });
     expect(await cold.parseCacheWritten).toBe(true);
-    const warm = await openNotebookGraph(big, { cacheDir: cacheRoot, parseWorkers: 2, parseWorkerScript: broken });
+    const warm = await openNotebookGraph(big, { cacheDir: cacheRoot, parseWorkers: 2, workersParse: true, parseWorkerScript: broken });
     expect(warm.timings).toMatchObject({ parseWorkers: 0, fromCache: 400, parsed: 1 });
     for (const nb of [cold, warm]) {
       expect(nb.parsed).toEqual(inProcess.parsed);

@@ -140,3 +140,55 @@ describe('NotebookWatcher', () => {
     await waitFor('upsert a.md', has('upsert a.md'));
   });
 });
+
+describe('NotebookWatcher when the notebook folder goes away', () => {
+  const goneMessage = /notebook folder .* is gone/;
+
+  it.each([
+    ['moved away', async (away: string) => rename(root, away)],
+    // An unmounted drive leaves an empty mount point: a folder at the same path, but another one.
+    ['replaced by another (empty) folder at the same path', async (away: string) => {
+      await rename(root, away);
+      await mkdir(root);
+    }],
+  ])('%s: no removals, one error; back again: changes are reported again', async (_label, takeAway) => {
+    const errors: unknown[] = [];
+    const away = `${root}-away`;
+    await put('folder/c.md', '# C\n');
+    const w = await startWatcher({ onError: (error) => errors.push(error), rootRetryMs: 50 });
+    try {
+      await takeAway(away);
+      await w.reconcileNow(); // what the periodic reconcile would do
+      await waitFor('the error', () => errors.length > 0);
+      await w.reconcileNow();
+      await sleep(400);
+      expect(summary().filter((line) => line.startsWith('remove'))).toEqual([]);
+      expect(errors).toHaveLength(1);
+      expect(String((errors[0] as Error).message)).toMatch(goneMessage);
+
+      // Edited while away; then the folder comes back.
+      await writeFile(join(away, 'a.md'), '# A edited while away\n');
+      await unlink(join(away, 'folder', 'c.md'));
+      await rm(root, { recursive: true, force: true });
+      await rename(away, root);
+      await waitFor('the edit made while away', has('upsert a.md'));
+      await waitFor('the delete made while away', has('remove folder/c.md'));
+      // Live events work again.
+      await put('new.md', '# New\n');
+      await waitFor('upsert new.md', has('upsert new.md'));
+      await unlink(join(root, 'folder', 'b.md'));
+      await waitFor('remove folder/b.md', has('remove folder/b.md'));
+      await sleep(200);
+      expect(summary().filter((line) => line.startsWith('remove')).sort()).toEqual(['remove folder/b.md', 'remove folder/c.md']);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await removeTempDir(away);
+    }
+  });
+
+  it('a scan of a missing folder is an error, not an empty notebook', async () => {
+    const { walkFolder } = await import('../../electron/node/store/walk');
+    await expect(walkFolder(join(root, 'no-such-folder'))).rejects.toThrow(/ENOENT/);
+    expect((await walkFolder(root)).map((f) => f.relPath)).toEqual(['a.md', 'folder/b.md']);
+  });
+});

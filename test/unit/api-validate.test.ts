@@ -3,7 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, ApiError } from '../../electron/core/api';
-import { MAX_ATTACHMENT_BASE64_LENGTH, MAX_CONTENT_LENGTH, relativePathProblem, validateArgs } from '../../electron/core/api-validate';
+import {
+  MAX_ATTACHMENT_BASE64_LENGTH,
+  MAX_CONTENT_LENGTH,
+  noteNameProblem,
+  pathSegmentProblem,
+  relativePathProblem,
+  validateArgs,
+} from '../../electron/core/api-validate';
 
 const version = { hash: 'a'.repeat(64), mtimeMs: 1_700_000_000_000.5, size: 10 };
 
@@ -148,5 +155,95 @@ describe('relativePathProblem', () => {
     ['a\u0007.md', 'must not contain control characters'],
   ])('%j -> %j', (path, problem) => {
     expect(relativePathProblem(path)).toBe(problem);
+  });
+});
+
+describe('new note names and attachment names must be portable and reachable', () => {
+  const named = (name: string) => ({ kind: 'named', name });
+  const attachment = (name: string) => ({ forNote: 'a.md', name, dataBase64: '' });
+
+  it.each<[string, unknown, RegExp]>([
+    ['createNote', named('Report \u202Egpj.md'), /"name" must not contain invisible format characters \(U\+202E/],
+    ['createNote', named('zero\u200Bwidth'), /invisible format characters \(U\+200B/],
+    ['createNote', named('soft\u00ADhyphen'), /invisible format characters \(U\+00AD/],
+    ['createNote', named('note.md.'), /"name" must not end a name with a dot or a space \("note\.md\."\)/],
+    ['createNote', named('folder./note'), /must not end a name with a dot or a space \("folder\."\)/],
+    ['createNote', named('folder /note'), /must not end a name with a dot or a space \("folder "\)/],
+    ['createNote', named('CON'), /must not use the Windows device name "CON"/],
+    ['createNote', named('con.md'), /Windows device name "con"/],
+    ['createNote', named('projects/Nul.txt.md'), /Windows device name "Nul"/],
+    ['createNote', named('aux/notes'), /Windows device name "aux"/],
+    ['createNote', named('COM1'), /Windows device name "COM1"/],
+    ['createNote', named('lpt9.markdown'), /Windows device name "lpt9"/],
+    ['createNote', named('prn'), /Windows device name "prn"/],
+    ['createNote', named('C# tips'), /"name" must not contain "#"/],
+    ['createNote', named('x^y'), /must not contain "\^"/],
+    ['createNote', named('[draft] plan'), /must not contain "\["/],
+    ['createNote', named('plan]'), /must not contain "\]"/],
+    ['createNote', named('a|b'), /must not contain "\|"/],
+    ['createNote', named('what?'), /must not contain "\?"/],
+    ['createNote', named('time 10:30'), /must not contain ":"/],
+    ['createNote', named('a\\b'), /must use "\/" and not contain backslashes/],
+    ['createNote', named('.hidden'), /must not start a name with a dot/],
+    ['createNote', named('.git/config'), /must not start a name with a dot/],
+    ['createNote', named('a//b'), /empty or "\." segments/],
+    ['createNote', named('/etc/passwd'), /must be relative/],
+    ['renameNote', { id: 'a.md', newId: 'CON.md' }, /"newId" must not use the Windows device name "CON"/],
+    ['renameNote', { id: 'a.md', newId: 'evil\u202Edm.md' }, /"newId" must not contain invisible format characters/],
+    ['renameNote', { id: 'a.md', newId: 'C# tips.md' }, /"newId" must not contain "#"/],
+    ['saveAttachment', attachment('photo\u202Egnp.exe'), /"name" must not contain invisible format characters \(U\+202E/],
+    ['saveAttachment', attachment('shot.png.'), /"name" must not end a name with a dot or a space/],
+    ['saveAttachment', attachment('shot.png '), /must not end a name with a dot or a space/],
+    ['saveAttachment', attachment('NUL.png'), /Windows device name "NUL"/],
+    ['saveAttachment', attachment('com3'), /Windows device name "com3"/],
+    ['saveAttachment', attachment('Lpt1.tar.gz'), /Windows device name "Lpt1"/],
+  ])('%s %j', (method, args, message) => {
+    expect(() => validateArgs(method, args)).toThrow(message);
+    try {
+      validateArgs(method, args);
+    } catch (error) {
+      expect((error as ApiError).code).toBe('bad-argument');
+    }
+  });
+
+  it.each<[string, unknown]>([
+    ['createNote', named('Flakes')],
+    ['createNote', named('2025/Flakes')],
+    ['createNote', named('topics/nix/Garbage collection.md')],
+    ['createNote', named('  padded  ')],
+    ['createNote', named('Console')],
+    ['createNote', named('CONFIG notes')],
+    ['createNote', named('com10')],
+    ['createNote', named('COM')],
+    ['createNote', named('v1.2 release')],
+    ['createNote', named('Café – Ünïcode 日本語')],
+    ['createNote', named('مرحبا')],
+    ['renameNote', { id: 'a.md', newId: 'topics/Auxiliary.md' }],
+    ['saveAttachment', attachment('shot 1.png')],
+    ['saveAttachment', attachment('C# logo.png')],
+    ['saveAttachment', attachment('console.log.png')],
+  ])('accepts %s %j', (method, args) => {
+    expect(() => validateArgs(method, args)).not.toThrow();
+  });
+
+  it.each<[string, string | null]>([
+    ['Flakes', null],
+    ['a/b/c', null],
+    ['note.md.', 'must not end a name with a dot or a space ("note.md.")'],
+    ['x\u202E', 'must not contain invisible format characters (U+202E in "x\u202E")'],
+    ['AUX.md', 'must not use the Windows device name "AUX" as a name ("AUX.md")'],
+    ['a#b', 'must not contain "#": avoid \\ : * ? " < > | # ^ [ ]'],
+    ['   ', 'must not be empty'],
+  ])('noteNameProblem(%j) -> %j', (name, problem) => {
+    expect(noteNameProblem(name)).toBe(problem);
+  });
+
+  it.each<[string, string | null]>([
+    ['a.png', null],
+    ['a.', 'must not end a name with a dot or a space ("a.")'],
+    ['\uFEFFa.png', 'must not contain invisible format characters (U+FEFF in "\uFEFFa.png")'],
+    ['nul', 'must not use the Windows device name "nul" as a name ("nul")'],
+  ])('pathSegmentProblem(%j) -> %j', (segment, problem) => {
+    expect(pathSegmentProblem(segment)).toBe(problem);
   });
 });

@@ -215,8 +215,8 @@ export class FolderStore {
       const relPath = relative(this.root, path).split(sep).join('/');
       for (let n = 0; n < 10_000; n++) {
         const target = join(this.root, NOTEBOOK_TRASH_FOLDER, ...numbered(relPath, n).split('/'));
+        await this.prepareTrashFolder(dirname(target), id);
         try {
-          await mkdir(dirname(target), { recursive: true });
           await moveNoReplace(path, target);
           return 'notebook-trash';
         } catch (error) {
@@ -253,14 +253,55 @@ export class FolderStore {
     throw new ApiError('io', `No free name for "${relPath}".`);
   }
 
+  /**
+   * The bytes of a notebook file. Dot-files, dot-folders (.git, .obsidian,
+   * .trash) and node_modules are not part of the notebook and are never
+   * served, neither by name nor through a link leading into them.
+   */
   async readBytes(relPath: string): Promise<Uint8Array> {
     const path = await this.resolveInside(relPath);
+    const hidden = () => new ApiError('not-found', `"${relPath}" is a hidden file or inside a hidden or node_modules folder; it is not part of the notebook.`);
+    if (isExcludedPath(slashedPath(relPath))) throw hidden();
+    const real = await realpath(path).catch(() => null);
+    if (real !== null && real !== this.root && isExcludedPath(relative(this.root, real).split(sep).join('/'))) throw hidden();
     try {
       return await readFile(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EISDIR') throw new ApiError('not-found', `"${relPath}" is a folder, not a file.`);
       throw notFoundOr(error, `"${relPath}" does not exist.`, `read "${relPath}"`);
+    }
+  }
+
+  /**
+   * Creates the folder of `.trash/` that will hold a trashed file. Refuses a
+   * `.trash` (or a folder in it) that is a link: the move would follow it out
+   * of the notebook.
+   */
+  private async prepareTrashFolder(folder: string, id: string): Promise<void> {
+    const trashRoot = join(this.root, NOTEBOOK_TRASH_FOLDER);
+    let current = trashRoot;
+    for (const part of ['', ...relative(trashRoot, folder).split(sep).filter((p) => p !== '')]) {
+      current = join(current, part);
+      const info = await lstat(current).catch(() => null);
+      if (info === null) break;
+      if (info.isSymbolicLink()) {
+        const shown = relative(this.root, current).split(sep).join('/');
+        throw new ApiError('outside-root', `"${id}" was not deleted: ${shown} is a symbolic link, and the notebook trash must be a real folder inside the notebook. Remove or rename the link, then delete again.`);
+      }
+      if (!info.isDirectory()) {
+        const shown = relative(this.root, current).split(sep).join('/');
+        throw new ApiError('exists', `"${id}" was not deleted: ${shown} is a file, where the notebook trash needs a folder. Rename it, then delete again.`);
+      }
+    }
+    try {
+      await mkdir(folder, { recursive: true });
+    } catch (error) {
+      throw ioError(`move "${id}" to ${NOTEBOOK_TRASH_FOLDER}/`, error);
+    }
+    // A link swapped in meanwhile would still be caught here, before the move.
+    if (!isInside(trashRoot, await realpath(folder))) {
+      throw new ApiError('outside-root', `"${id}" was not deleted: ${NOTEBOOK_TRASH_FOLDER}/ leads outside the notebook folder.`);
     }
   }
 
@@ -330,10 +371,14 @@ function requireNoteName(id: string): void {
 }
 
 /** New files go where the notebook can see them: not into .git, .obsidian, node_modules or as dot-files. */
+/** `relPath` with `/` separators and no empty or `.` segments. */
+function slashedPath(relPath: string): string {
+  return relPath.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.').join('/');
+}
+
 function requireVisiblePath(relPath: string): void {
   if (typeof relPath !== 'string') throw new ApiError('bad-argument', 'A path must be a string.');
-  const slashed = relPath.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.').join('/');
-  if (isExcludedPath(slashed)) {
+  if (isExcludedPath(slashedPath(relPath))) {
     throw new ApiError('bad-argument', `"${relPath}" is a hidden file or inside a hidden or node_modules folder.`);
   }
 }

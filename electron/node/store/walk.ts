@@ -55,7 +55,7 @@ interface PendingDir {
 
 /**
  * Every file under `rootReal` (which must already be a real path), sorted by
- * relative path. Folders reached only through links are walked after the
+ * relative path. Throws when `rootReal` itself cannot be read. Folders reached only through links are walked after the
  * plain tree, so a link to a folder that is also reachable directly never
  * shadows the real location.
  */
@@ -75,7 +75,9 @@ export async function walkFolder(rootReal: string, options: WalkOptions = {}): P
     let entries: Dirent[];
     try {
       entries = await readdir(dir.absPath, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // A missing or unreadable root is an error, never an empty notebook (callers would see every note as deleted).
+      if (dir.relPath === '') throw error;
       return; // vanished or unreadable folder: nothing to list
     }
     for (const entry of entries) {
