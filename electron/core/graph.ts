@@ -135,10 +135,16 @@ interface TargetMemo {
 class LinkMemo {
   private readonly byFolder = new Map<string, Map<string, TargetMemo>>();
 
-  /** The memo of `target` as written in note `from` (in `folder`), with its dependency keys. */
-  target(from: NoteId, folder: string, target: string): TargetMemo {
+  /** The memos of the targets written in notes of the folder of `from`. */
+  folderOf(from: NoteId): Map<string, TargetMemo> {
+    const folder = folderOf(from);
     let targets = this.byFolder.get(folder);
     if (!targets) this.byFolder.set(folder, (targets = new Map()));
+    return targets;
+  }
+
+  /** The memo of `target` as written in note `from`, whose folder's memos are `targets`. */
+  static target(targets: Map<string, TargetMemo>, from: NoteId, target: string): TargetMemo {
     let memo = targets.get(target);
     if (!memo) targets.set(target, (memo = { keys: dependencyKeys(from, target) }));
     return memo;
@@ -455,12 +461,12 @@ export class LinkGraph {
       if (!names.has(key)) names.set(key, written[i].trim());
       if (i > 0) conceptNames.add(key);
     }
-    const folder = memo ? folderOf(note.id) : '';
+    const targets = memo?.folderOf(note.id);
     const entry: Entry = {
       note,
       names,
       conceptNames,
-      linkKeys: note.links.map((link) => (memo ? memo.target(note.id, folder, link.target).keys : dependencyKeys(note.id, link.target))),
+      linkKeys: note.links.map((link) => (targets ? LinkMemo.target(targets, note.id, link.target).keys : dependencyKeys(note.id, link.target))),
       tagKeys: tagKeysOf(note.tags),
     };
     this.entries.set(note.id, entry);
@@ -492,11 +498,11 @@ export class LinkGraph {
   /** linkSource for a bulk load (every note already indexed): each target resolved once per folder. */
   private linkSourceBulk(entry: Entry, memo: LinkMemo): void {
     const { id, links } = entry.note;
-    const folder = folderOf(id);
+    const targets = memo.folderOf(id);
     const resolved: ResolvedLink[] = new Array(links.length);
     for (let i = 0; i < links.length; i++) {
       const link = links[i];
-      const target = memo.target(id, folder, link.target);
+      const target = LinkMemo.target(targets, id, link.target);
       let resolution = target.resolution;
       let key = target.resolutionKey;
       if (resolution === undefined || key === undefined) {

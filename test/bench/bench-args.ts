@@ -14,10 +14,12 @@ export const USAGE = `npm run bench -- [options]
   --repeat N          run every phase N times (fresh notebook each time) and keep each phase's best run (default 1)
   --node-flags "..."  extra Node/V8 flags for the phase processes, e.g. "--max-semi-space-size=32"
   --keep              keep the generated notebooks and caches (their folders are printed)
-  --timeout-min N     kill a phase after N minutes (default 60)`;
+  --timeout-min N     kill a phase after N minutes (default 60)
+  --report FILE       print the tables of an earlier run's JSON again (targets checked anew), run nothing`;
 
 export type BenchArgs =
   | { mode: 'phase'; phase: PhaseName; context: PhaseContext }
+  | { mode: 'report'; file: string }
   | {
       mode: 'run';
       sizes: number[];
@@ -74,9 +76,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'node-flags': { type: 'string' },
       'timeout-min': { type: 'string' },
       help: { type: 'boolean' },
+      report: { type: 'string' },
     },
   });
   if (values.help) throw new BenchUsageError(USAGE);
+  if (values.report !== undefined) return { mode: 'report', file: values.report };
   if (values.phase !== undefined) {
     if (!isPhaseName(values.phase)) throw new BenchUsageError(`unknown phase "${values.phase}"`);
     if (values.context === undefined) throw new BenchUsageError('--phase needs --context JSON');

@@ -6,7 +6,7 @@
 // The same file, run with `--phase NAME --context JSON`, is one phase's process.
 
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,7 +135,7 @@ async function runSize(notes: number, args: RunArgs, script: string): Promise<Si
 }
 
 function printRun(run: SizeRun, machine: ReturnType<typeof machineInfo>): void {
-  const title = `Research Notebook bench: ${run.notes} notes (${run.textMB} MB), ${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGB} GB, Node ${machine.node}`;
+  const title = `Research Notebook bench: ${run.notes} notes (${run.textMB} MB), ${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGB} GB, Node ${machine.node}, ${machine.date.slice(0, 10)}`;
   const notes = [
     run.targetsApply ? '' : `Targets are the issue's for ${TARGET_SIZE} notes; at ${run.notes} they are shown in parentheses, for information.`,
     run.baselineSkipped ? `Baseline (plain lunr build) ${run.baselineSkipped}.` : '',
@@ -144,12 +144,20 @@ function printRun(run: SizeRun, machine: ReturnType<typeof machineInfo>): void {
   process.stdout.write(`\n${title}\n\n${formatTable(tableRows(run.phases, run.targets, run.notes))}\n${notes.map((n) => `${n}\n`).join('')}`);
 }
 
+/** `--report FILE`: the tables of an earlier run, with the targets checked by the current rules. */
+async function reprint(file: string): Promise<number> {
+  const saved = JSON.parse(await readFile(resolve(file), 'utf8')) as { machine: ReturnType<typeof machineInfo>; runs: SizeRun[] };
+  for (const run of saved.runs) printRun({ ...run, repeat: run.repeat ?? 1, targets: checkTargets(run.phases) }, saved.machine);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args.mode === 'phase') {
     await runPhaseHere(args.phase, args.context);
     return 0;
   }
+  if (args.mode === 'report') return reprint(args.file);
   const script = fileURLToPath(import.meta.url);
   const machine = machineInfo();
   const out = resolve(args.out);
