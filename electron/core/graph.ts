@@ -17,6 +17,7 @@ import type {
   TagSummary,
   UnresolvedSummary,
 } from './model';
+import { MultiMap } from './multimap';
 import { conceptKey } from './names';
 import { baseNameOf, folderOf } from './paths';
 import {
@@ -57,19 +58,6 @@ interface Entry {
 }
 
 type Listener = (change: GraphChange) => void;
-
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-function deleteFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
-}
 
 /** Oldest first, undated last, ties by id: the order of a concept's timeline. */
 function compareByDate(a: ParsedNote, b: ParsedNote): number {
@@ -154,20 +142,26 @@ class LinkMemo {
 export class LinkGraph {
   private readonly entries = new Map<NoteId, Entry>();
   /** pathKeyOf(id) -> ids (several only when ids differ by case or extension). */
-  private readonly byPath = new Map<string, Set<NoteId>>();
+  private readonly byPath = new MultiMap<string, NoteId>();
   /** Lower-cased stem -> ids. */
-  private readonly byStem = new Map<string, Set<NoteId>>();
+  private readonly byStem = new MultiMap<string, NoteId>();
   /** Concept key of any name (stem, title, alias) -> ids. */
-  private readonly byName = new Map<ConceptKey, Set<NoteId>>();
+  private readonly byName = new MultiMap<ConceptKey, NoteId>();
   /** Lower-cased base name -> attachment paths registered with addAttachment. */
-  private readonly attachments = new Map<string, Set<string>>();
+  private readonly attachments = new MultiMap<string, string>();
   /** Forward links: one resolved link per raw link, in source order. */
   private readonly forward = new Map<NoteId, ResolvedLink[]>();
   /** Reverse index: resolutionKey -> notes holding a link that resolves there. */
-  private readonly reverse = new Map<string, Set<NoteId>>();
+  private readonly reverse = new MultiMap<string, NoteId>();
   /** Dependency key -> notes with a link whose resolution that key could change. */
-  private readonly dependents = new Map<string, Set<NoteId>>();
-  private readonly tagIndex = new Map<string, Set<NoteId>>();
+  private readonly dependents = new MultiMap<string, NoteId>();
+  private readonly tagIndex = new MultiMap<string, NoteId>();
+  /**
+   * Notes a bulk load has not yet entered in `dependents`, which only
+   * changes need: they are entered by prepareForChanges, or before the
+   * first change at the latest.
+   */
+  private pendingDependents: Entry[] = [];
   private readonly listeners = new Set<Listener>();
 
   /** The tables resolution reads; link-edits builds "after rename" overlays on it. */
@@ -204,6 +198,7 @@ export class LinkGraph {
     if (typeof note?.id !== 'string' || note.id === '') {
       throw new Error('LinkGraph.upsert: the note has no id');
     }
+    this.prepareForChanges();
     const old = this.entries.get(note.id);
     const oldKeys = old ? this.nameDependencyKeys(old) : new Set<string>();
     if (old) {
@@ -248,15 +243,31 @@ export class LinkGraph {
     const memo = new LinkMemo();
     const entries = batch.map((note) => this.index(note, memo));
     for (const entry of entries) this.linkSourceBulk(entry, memo);
+    this.pendingDependents = entries;
     const changes = batch.map((note): GraphChange => ({ kind: 'added', id: note.id, affected: [] }));
     for (const change of changes) this.emit(change);
     return changes;
+  }
+
+  /**
+   * Finishes what a bulk load deferred (the index of which links each name
+   * could capture, needed only by changes): up to `maxNotes` notes per call,
+   * so a caller can spread it over turns of its event loop. True when done.
+   * Any change does the rest first, so calling this is never required.
+   */
+  prepareForChanges(maxNotes = Infinity): boolean {
+    const pending = this.pendingDependents;
+    const count = Math.min(pending.length, maxNotes);
+    for (let i = 0; i < count; i++) this.addDependents(pending[i]);
+    this.pendingDependents = count === pending.length ? [] : pending.slice(count);
+    return this.pendingDependents.length === 0;
   }
 
   /** Removes one note; links that named it fall back to the next rule. Null when it was not there. */
   remove(id: NoteId): GraphChange | null {
     const old = this.entries.get(id);
     if (!old) return null;
+    this.prepareForChanges();
     this.unlinkSource(id);
     this.unindex(old);
     const change: GraphChange = { kind: 'removed', id, affected: this.reresolve(this.nameDependencyKeys(old), id) };
@@ -272,8 +283,9 @@ export class LinkGraph {
   addAttachment(file: string): NoteId[] {
     const path = file.normalize('NFC');
     const key = lookupKey(baseNameOf(path));
-    if (this.attachments.get(key)?.has(path)) return [];
-    addTo(this.attachments, key, path);
+    if (this.attachments.hasValue(key, path)) return [];
+    this.prepareForChanges();
+    this.attachments.add(key, path);
     return this.reresolve(new Set([attachmentDependencyKey(path)]), null);
   }
 
@@ -281,8 +293,9 @@ export class LinkGraph {
   removeAttachment(file: string): NoteId[] {
     const path = file.normalize('NFC');
     const key = lookupKey(baseNameOf(path));
-    if (!this.attachments.get(key)?.has(path)) return [];
-    deleteFrom(this.attachments, key, path);
+    if (!this.attachments.hasValue(key, path)) return [];
+    this.prepareForChanges();
+    this.attachments.delete(key, path);
     return this.reresolve(new Set([attachmentDependencyKey(path)]), null);
   }
 
@@ -328,7 +341,7 @@ export class LinkGraph {
    */
   concepts(): ConceptSummary[] {
     const keys: ConceptKey[] = [];
-    for (const [key, ids] of this.byName) {
+    for (const [key, ids] of this.byName.entries()) {
       for (const id of ids) {
         if (this.entries.get(id)!.conceptNames.has(key)) {
           keys.push(key);
@@ -371,7 +384,7 @@ export class LinkGraph {
   /** Names that links use but no note carries; most linked first, then by key. */
   unresolved(): UnresolvedSummary[] {
     const out: UnresolvedSummary[] = [];
-    for (const [resKey, sources] of this.reverse) {
+    for (const [resKey, sources] of this.reverse.entries()) {
       if (!resKey.startsWith('u:')) continue;
       const spellings: string[] = [];
       const sorted = [...sources].sort(compareCodePoints);
@@ -426,6 +439,7 @@ export class LinkGraph {
    * the links a note with that stem could capture. Used by link-edits.
    */
   linkSourcesNaming(stem: string): NoteId[] {
+    this.prepareForChanges();
     return [...(this.dependents.get(stemDependencyKey(stem)) ?? [])].sort(compareCodePoints);
   }
 
@@ -470,20 +484,20 @@ export class LinkGraph {
       tagKeys: tagKeysOf(note.tags),
     };
     this.entries.set(note.id, entry);
-    addTo(this.byPath, pathKeyOf(note.id), note.id);
-    addTo(this.byStem, lookupKey(note.stem), note.id);
-    for (const key of names.keys()) addTo(this.byName, key, note.id);
-    for (const tag of entry.tagKeys) addTo(this.tagIndex, tag, note.id);
+    this.byPath.add(pathKeyOf(note.id), note.id);
+    this.byStem.add(lookupKey(note.stem), note.id);
+    for (const key of names.keys()) this.byName.add(key, note.id);
+    for (const tag of entry.tagKeys) this.tagIndex.add(tag, note.id);
     return entry;
   }
 
   private unindex(entry: Entry): void {
     const { id } = entry.note;
     this.entries.delete(id);
-    deleteFrom(this.byPath, pathKeyOf(id), id);
-    deleteFrom(this.byStem, lookupKey(entry.note.stem), id);
-    for (const key of entry.names.keys()) deleteFrom(this.byName, key, id);
-    for (const tag of entry.tagKeys) deleteFrom(this.tagIndex, tag, id);
+    this.byPath.delete(pathKeyOf(id), id);
+    this.byStem.delete(lookupKey(entry.note.stem), id);
+    for (const key of entry.names.keys()) this.byName.delete(key, id);
+    for (const tag of entry.tagKeys) this.tagIndex.delete(tag, id);
   }
 
   /** Resolves every link of a freshly indexed note and records it in the forward, reverse and dependency maps. */
@@ -491,8 +505,8 @@ export class LinkGraph {
     const { id, links } = entry.note;
     const resolved = links.map((link) => ({ source: id, link, resolution: this.resolve(id, link.target) }));
     this.forward.set(id, resolved);
-    for (const r of resolved) addTo(this.reverse, resolutionKey(r.resolution), id);
-    for (const keys of entry.linkKeys) for (const key of keys) addTo(this.dependents, key, id);
+    for (const r of resolved) this.reverse.add(resolutionKey(r.resolution), id);
+    for (const keys of entry.linkKeys) for (const key of keys) this.dependents.add(key, id);
   }
 
   /** linkSource for a bulk load (every note already indexed): each target resolved once per folder. */
@@ -517,16 +531,28 @@ export class LinkGraph {
       // A note links the same few targets many times: record each once.
       if (target.recordedFor === id) continue;
       target.recordedFor = id;
-      addTo(this.reverse, key, id);
-      for (const dependency of target.keys) addTo(this.dependents, dependency, id);
+      this.reverse.add(key, id);
     }
     this.forward.set(id, resolved);
   }
 
+  /** Enters a note's links in `dependents` (the memo shares one key array per target, so repeats are skipped). */
+  private addDependents(entry: Entry): void {
+    const id = entry.note.id;
+    let seen: Set<string[]> | null = null;
+    for (const keys of entry.linkKeys) {
+      if (keys.length === 0) continue;
+      seen ??= new Set();
+      if (seen.has(keys)) continue;
+      seen.add(keys);
+      for (const key of keys) this.dependents.add(key, id);
+    }
+  }
+
   private unlinkSource(id: NoteId): void {
     const entry = this.entries.get(id);
-    for (const r of this.forward.get(id) ?? []) deleteFrom(this.reverse, resolutionKey(r.resolution), id);
-    for (const keys of entry?.linkKeys ?? []) for (const key of keys) deleteFrom(this.dependents, key, id);
+    for (const r of this.forward.get(id) ?? []) this.reverse.delete(resolutionKey(r.resolution), id);
+    for (const keys of entry?.linkKeys ?? []) for (const key of keys) this.dependents.delete(key, id);
     this.forward.delete(id);
   }
 
@@ -551,8 +577,8 @@ export class LinkGraph {
         after[i] = { ...before[i], resolution };
       }
       if (after === null) continue;
-      for (const r of before) deleteFrom(this.reverse, resolutionKey(r.resolution), source);
-      for (const r of after) addTo(this.reverse, resolutionKey(r.resolution), source);
+      for (const r of before) this.reverse.delete(resolutionKey(r.resolution), source);
+      for (const r of after) this.reverse.add(resolutionKey(r.resolution), source);
       this.forward.set(source, after);
       affected.push(source);
     }

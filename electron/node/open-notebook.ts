@@ -32,9 +32,9 @@ export interface OpenOptions {
 }
 
 export interface OpenTimings {
-  /** Listing and reading the notes; with worker threads (parseWorkers > 0) their parsing happens inside it too. */
+  /** Listing and reading the notes; with worker threads (parseWorkers > 0) the parsing happens inside it too. */
   scanMs: number;
-  /** Main-thread time taking notes from the cache or the workers' records, or parsing them (mostly inside scanMs). */
+  /** Main-thread time taking notes from the cache or the workers' records, or parsing them (inside scanMs with threads). */
   parseMs: number;
   /** Building the link graph. */
   graphMs: number;
@@ -94,6 +94,7 @@ export async function openNotebookGraph(root: string, options: OpenOptions = {})
   for (const path of scan.attachments) graph.addAttachment(path);
   graph.upsertMany(parsed);
   const graphMs = performance.now() - graphStart;
+  prepareForChangesLater(graph);
 
   const { cacheMs, parseMs, fromCache, parsed: parsedCount } = loader.stats;
   return {
@@ -108,8 +109,9 @@ export async function openNotebookGraph(root: string, options: OpenOptions = {})
 }
 
 /**
- * The scan, each note handed to `loader` as it is read: by worker threads
- * that also parse (many notes, and the worker script is built), else here.
+ * The scan, every note handed to `loader`: as worker threads read (and
+ * perhaps parse) them, when there are many notes and the worker script is
+ * built; else read here, then handed over.
  */
 async function readNotebook(
   root: string,
@@ -121,16 +123,18 @@ async function readNotebook(
   const { noteFiles, attachments } = await listNotebook(root);
   const script = threads.workers > 0 && noteFiles.length >= WORKER_THRESHOLD ? workerScript() : null;
   if (script === null) {
-    const outcomes = await mapLimit(noteFiles, 64, async (file) => {
-      const outcome = await readNoteFile(file, MAX_NOTE_BYTES);
-      if (outcome !== null && 'note' in outcome) loader.take(outcome.note);
-      return outcome;
-    });
+    // Read everything, then parse: here the main thread drives every read, and
+    // parsing between reads would leave the disk idle (measured: slower).
+    const outcomes = await mapLimit(noteFiles, 64, (file) => readNoteFile(file, MAX_NOTE_BYTES));
+    const scan = assembleScan(outcomes, attachments, started);
     await loader.ready;
-    return { scan: assembleScan(outcomes, attachments, started), parseWorkers: 0 };
+    for (const note of scan.notes) loader.take(note);
+    return { scan, parseWorkers: 0 };
   }
-  // The workers skip parsing notes the cache has: it must be loaded first.
-  await loader.ready;
+  // Threads that parse skip the notes the cache has, so it must be loaded
+  // first; threads that only read start at once (the loader holds what
+  // arrives until the cache is in).
+  if (threads.parse) await loader.ready;
   const { outcomes, workersUsed } = await readNotesInWorkers(noteFiles, {
     script,
     workers: threads.workers,
@@ -139,7 +143,22 @@ async function readNotebook(
     knownHash: loader.knownHash,
     onNote: loader.take,
   });
+  await loader.ready;
   return { scan: assembleScan(outcomes, attachments, started), parseWorkers: workersUsed };
+}
+
+/** Notes the graph prepares per turn of the event loop after an open (a few milliseconds' work). */
+const PREPARE_NOTES_PER_TURN = 1000;
+
+/**
+ * Finishes, after the open has returned and a slice per turn, what the bulk
+ * load deferred until the first change, so that first save is not slower.
+ */
+function prepareForChangesLater(graph: LinkGraph): void {
+  const step = (): void => {
+    if (!graph.prepareForChanges(PREPARE_NOTES_PER_TURN)) setImmediate(step);
+  };
+  setImmediate(step);
 }
 
 /** Writes the parse cache once the open has returned; a failure only means a slower next open. */

@@ -13,6 +13,7 @@ import { NOTE_PARSER_VERSION, parseNote } from '../../electron/core/note';
 import { notebookCacheDir } from '../../electron/node/notebook-cache-dir';
 import { openNotebookGraph, type NotebookGraph, type OpenOptions } from '../../electron/node/open-notebook';
 import { PARSE_CACHE_FILE, ParseCache } from '../../electron/node/parse-cache';
+import { defaultWorkerPlan } from '../../electron/node/parse-pool';
 import { generateNotebook } from '../bench/generate-notebook';
 import { makeTempDir, removeTempDir } from './fs-helpers';
 
@@ -241,5 +242,18 @@ describe('reading and parsing in worker threads', () => {
       expect(nb.parsed).toEqual(inProcess.parsed);
       expect(nb.scan.skipped).toEqual(inProcess.scan.skipped);
     }
+  });
+});
+
+describe('defaultWorkerPlan', () => {
+  it.each([
+    [1, { workers: 1, parse: false }],
+    [2, { workers: 1, parse: false }],
+    [3, { workers: 1, parse: false }],
+    [4, { workers: 3, parse: true }],
+    [8, { workers: 4, parse: true }],
+    [64, { workers: 4, parse: true }],
+  ])('%i cores: %j', (cores, plan) => {
+    expect(defaultWorkerPlan(cores)).toEqual(plan);
   });
 });

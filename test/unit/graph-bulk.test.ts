@@ -119,6 +119,33 @@ describe('LinkGraph.upsertMany equals one upsert per note', () => {
     }
   });
 
+  it('then changes exactly as a one-by-one graph, whether or not prepared in slices', () => {
+    const names = ['Nix', 'Flakes', 'Brand new', 'nothing like it'];
+    const missing = sequential(generated).unresolved()[0].name;
+    const edits = (graph: LinkGraph) => [
+      // First, before anything else could prepare the graph: captures the most linked missing name.
+      graph.upsert(parseNote('Brand new.md', `---\naliases: [${missing}]\n---\n[[Nix]] [[Flakes]]`)),
+      graph.upsert(parseNote(`${missing}.md`, '')),
+      graph.remove('Flakes.md'),
+      graph.upsert(parseNote('deep/Nix.md', '# Another Nix')),
+      graph.upsert({ ...generated.notes[60], source: generated.notes[60].source, title: 'Retitled' }),
+      graph.addAttachment('img/plot.png'),
+      graph.remove(generated.notes[61].id),
+    ];
+    const one = sequential(generated);
+    const expectedChanges = edits(one);
+    const affected = (c: unknown) => (c as GraphChange).affected.length;
+    expect(affected(expectedChanges[0])).toBeGreaterThan(3);
+    expect(affected(expectedChanges[2])).toBeGreaterThan(10);
+    const expected = snapshot(one, names);
+    for (const slice of [Infinity, 0, 37]) {
+      const graph = bulk(generated);
+      if (slice !== 0) while (!graph.prepareForChanges(slice));
+      expect(edits(graph)).toEqual(expectedChanges);
+      expect(snapshot(graph, names)).toEqual(expected);
+    }
+  });
+
   const cases: Array<[string, Record<string, string>]> = [
     ['self links and headings', { 'a/Self.md': '[[#Top]] [[Self]] [[Self#Top]] [[./Self]]\n# Top', 'a/Other.md': '[[#Top]] [[]]', 'b/Self.md': '[[#Top]] [[Self]]' }],
     [
