@@ -11,5 +11,10 @@ if (!existsSync(cli)) {
   const result = spawnSync(process.execPath, [build], { stdio: ['ignore', 2, 2] });
   if (result.status !== 0) process.exit(1);
 }
+// `notebook list | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(pathToFileURL(cli).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -68,8 +68,8 @@ async function openForExport(root: string) {
   const files = new Set(scan.attachments.map((p) => p.toLowerCase()));
   const graph = new LinkGraph({ attachmentExists: (path) => files.has(path.normalize('NFC').toLowerCase()) });
   const parsed = scan.notes.map((file) => parseNote(file.id, file.source));
-  for (const note of parsed) graph.upsert(note);
   for (const path of scan.attachments) graph.addAttachment(path);
+  graph.upsertMany(parsed);
   return { root: store.root, graph, parsed, scan };
 }
 
