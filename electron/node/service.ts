@@ -8,6 +8,7 @@ import {
   ApiError,
   type CreateNoteArgs,
   type CreateNoteResult,
+  type DateStyle,
   type DeleteResult,
   type ExportRequest,
   type NoteVersion,
@@ -61,6 +62,8 @@ class Service implements NotebookService {
   /** Hashes of what this process last wrote or read per note, to tell our writes from others'. */
   private readonly knownHash = new Map<NoteId, string>();
   private watcher: NotebookWatcher | null = null;
+  /** Learnt from every file name: recomputed only when notes come or go. */
+  private dateStyle: DateStyle | null = null;
   private readonly now: () => Date;
 
   constructor(
@@ -124,10 +127,15 @@ class Service implements NotebookService {
       name: basename(this.nb.root),
       noteCount: graph.size,
       indexReady: this.nb.search.isReady(),
-      dateStyle: learnDateStyle([...graph.notes()].map((n) => n.stem)),
+      dateStyle: this.notebookDateStyle(),
       attachmentsFolder: ATTACHMENTS_FOLDER,
       skipped: this.nb.scan.skipped,
     };
+  }
+
+  private notebookDateStyle(): DateStyle {
+    this.dateStyle ??= learnDateStyle([...this.nb.graph.notes()].map((n) => n.stem));
+    return this.dateStyle;
   }
 
   async timeline() {
@@ -202,6 +210,7 @@ class Service implements NotebookService {
   /** Parses new text for a note into the graph and the index, and remembers its hash. */
   private applySource(id: NoteId, source: string, hash: string): 'added' | 'changed' {
     const existed = this.nb.graph.note(id) !== undefined;
+    if (!existed) this.dateStyle = null;
     const note = parseNote(id, source);
     this.nb.graph.upsert(note);
     this.nb.search.upsert(toSearchDoc(note));
@@ -210,6 +219,7 @@ class Service implements NotebookService {
   }
 
   private forget(id: NoteId): void {
+    this.dateStyle = null;
     this.nb.graph.remove(id);
     this.nb.search.remove(id);
     this.knownHash.delete(id);
@@ -273,7 +283,7 @@ class Service implements NotebookService {
       .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
       .join('-');
     const notes = [...this.nb.graph.notes()];
-    const style = learnDateStyle(notes.map((n) => n.stem));
+    const style = this.notebookDateStyle();
     // A daily note is named by its date alone: `2025-01-02.md` or `02JAN25.md`.
     const stem = formatDatePrefix(iso, style).replace(/[\s\-_]+$/, '');
     const folder = usesYearFolders(notes) ? iso.slice(0, 4) : '';
