@@ -43,9 +43,22 @@ interface Palette {
   highlight: string;
 }
 
+/**
+ * The theme's colour for a variable, resolved by the browser: the variables
+ * hold `light-dark(...)`, which only a styled element turns into a colour.
+ */
+function resolveColor(el: Element, name: string, fallback: string): string {
+  const probe = document.createElement('span');
+  probe.style.display = 'none';
+  probe.style.color = `var(${name}, ${fallback})`;
+  el.appendChild(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color || fallback;
+}
+
 function readPalette(el: Element): Palette {
-  const style = getComputedStyle(el);
-  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const v = (name: string, fallback: string) => resolveColor(el, name, fallback);
   return {
     note: v('--graph-note', '#5b6bd6'),
     concept: v('--graph-concept', '#c0792b'),
