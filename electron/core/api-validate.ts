@@ -335,6 +335,7 @@ const validators: { [M in ApiMethod]: Validator<ApiArgs<M>> } = {
   info: none as Validator<ApiArgs<'info'>>,
   timeline: none as Validator<ApiArgs<'timeline'>>,
   getNote: obj({ id: noteId }),
+  mentions: obj({ id: noteId }),
   findNote: obj({ name: id }),
   getConcept: obj({ key: id }),
   search: obj({ query, limit: optional(int({ min: 1, max: 1000 })) }),

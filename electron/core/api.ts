@@ -86,7 +86,6 @@ export interface NotePage {
   readOnly: boolean;
   outgoing: OutgoingLink[];
   backlinks: TitledBacklink[];
-  mentions: TitledMention[];
   /** The concept this note carries (its title's key), for the concept page link. */
   concept: ConceptKey;
 }
@@ -232,6 +231,11 @@ export interface NotebookApi {
   info(args: Record<string, never>): Promise<NotebookInfo>;
   timeline(args: Record<string, never>): Promise<NoteListItem[]>;
   getNote(args: { id: NoteId }): Promise<NotePage>;
+  /**
+   * Plain-text occurrences of the note's names in other notes. Separate from
+   * getNote because it scans every note: the page and its backlinks open first.
+   */
+  mentions(args: { id: NoteId }): Promise<TitledMention[]>;
   /** Find a note by id, stem, title or alias; null when nothing matches. */
   findNote(args: { name: string }): Promise<NoteId | null>;
   getConcept(args: { key: string }): Promise<ConceptPage>;
@@ -263,6 +267,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'info',
   'timeline',
   'getNote',
+  'mentions',
   'findNote',
   'getConcept',
   'search',

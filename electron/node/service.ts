@@ -165,9 +165,13 @@ class Service implements NotebookService {
       readOnly: file.readOnly,
       outgoing: outgoingLinks(graph, id),
       backlinks: titledBacklinks(graph, id),
-      mentions: titledMentions(graph, id),
       concept: conceptKey(note.title),
     };
+  }
+
+  async mentions({ id }: { id: NoteId }) {
+    this.requireNote(id);
+    return titledMentions(this.nb.graph, id);
   }
 
   async findNote({ name }: { name: string }) {

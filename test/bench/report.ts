@@ -181,7 +181,7 @@ export function tableRows(phases: Phases, targets: TargetCheck[], notes: number)
     add('save', 'save to searchable + backlinks', ms(m('save', 'totalMs')), '< 100 ms', verdict(c, at));
     add('save', 'saveNote / searchable / backlinks', `${m('save', 'saveNoteMs')} / ${m('save', 'searchableMs')} / ${m('save', 'backlinksMs')} ms`);
     add('save', 'first save (cold code paths)', ms(m('save', 'firstSaveTotalMs')));
-    add('save', 'one search / one getNote(target)', `${m('save', 'searchCallMs')} / ${m('save', 'getNoteCallMs')} ms`);
+    add('save', 'one search / one getNote(target) / its mentions', `${m('save', 'searchCallMs')} / ${m('save', 'getNoteCallMs')} / ${m('save', 'mentionsCallMs')} ms`);
     rows.push(memory('save'));
   }
   if (phases.rename?.ok) {

@@ -172,7 +172,7 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(items.some((item) => item.id.startsWith('outside-link/'))).toBe(false);
     });
 
-    it('getNote returns source, version, outgoing links, backlinks with context and mentions', async () => {
+    it('getNote returns source, version, outgoing links and backlinks with context', async () => {
       const page = await api.getNote({ id: IDS.nix });
       const bytes = await readFile(file(IDS.nix));
       expect(page.source).toBe(bytes.toString('utf8'));
@@ -193,15 +193,23 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
         ]),
       );
       expect(page.backlinks).toHaveLength(4);
-
-      const flakes = await api.getNote({ id: IDS.flakes });
-      expect(flakes.mentions).toEqual([
-        expect.objectContaining({ source: IDS.readingList, text: 'Flakes', line: 3, context: '- The Flakes chapter of the manual.' }),
-      ]);
+      // Mentions scan every note, so they are their own call, not part of the page.
+      expect(page).not.toHaveProperty('mentions');
     });
 
     it('getNote of a missing note is not-found', async () => {
       expect(await codeOf(api.getNote({ id: 'No such note.md' }))).toBe('not-found');
+    });
+
+    it('mentions lists plain-text occurrences of the note\'s names in other notes, with titles', async () => {
+      expect(await api.mentions({ id: IDS.flakes })).toEqual([
+        expect.objectContaining({ source: IDS.readingList, title: 'Reading list', text: 'Flakes', line: 3, context: '- The Flakes chapter of the manual.' }),
+      ]);
+      expect(await api.mentions({ id: IDS.unrelated })).toEqual([]);
+    });
+
+    it('mentions of a missing note is not-found', async () => {
+      expect(await codeOf(api.mentions({ id: 'No such note.md' }))).toBe('not-found');
     });
 
     it('findNote finds by id, title, alias and case, and null for nothing', async () => {
@@ -342,8 +350,8 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
     it('linkMentions turns the unlinked mentions into links', async () => {
       const result = await api.linkMentions({ target: IDS.flakes });
       expect(result).toEqual({ changed: [IDS.readingList], linked: 1 });
+      expect(await api.mentions({ id: IDS.flakes })).toEqual([]);
       const page = await api.getNote({ id: IDS.flakes });
-      expect(page.mentions).toEqual([]);
       expect(page.backlinks.map((b) => b.source)).toContain(IDS.readingList);
       const text = await read(IDS.readingList);
       expect(text).toContain('[[');
@@ -351,7 +359,7 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
     });
 
     it('linkMentions links only the chosen mention', async () => {
-      const [mention] = (await api.getNote({ id: IDS.flakes })).mentions;
+      const [mention] = await api.mentions({ id: IDS.flakes });
       const result = await api.linkMentions({ target: IDS.flakes, mentions: [{ source: mention.source, offset: mention.offset }] });
       expect(result).toEqual({ changed: [IDS.readingList], linked: 1 });
     });
@@ -417,6 +425,8 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       ['getNote with a backslash id', (a) => a.getNote({ id: '2025\\02JAN25 - NixOS.md' })],
       ['getNote with a non-note id', (a) => a.getNote({ id: 'attachments/pixel.png' })],
       ['getNote with null', (a) => a.getNote(null as never)],
+      ['mentions without id', (a) => a.mentions({} as never)],
+      ['mentions with a .. id', (a) => a.mentions({ id: '../outside/secret.md' })],
       ['search with a negative limit', (a) => a.search({ query: 'nix', limit: -1 })],
       ['search with a fractional limit', (a) => a.search({ query: 'nix', limit: 1.5 })],
       ['createNote of an unknown kind', (a) => a.createNote({ kind: 'weekly' } as never)],

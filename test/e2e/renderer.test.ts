@@ -4,7 +4,7 @@
 
 import { readdir, rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { eventually, launchBrowser, startApp, type AppHandle, type StartOptions } from './harness';
 
 const TIMEOUT = 90_000;
@@ -262,6 +262,34 @@ describe('writing', () => {
     await region.getByRole('button', { name: 'Link all', exact: true }).click();
     const two = await eventually(() => read('Mention two.md'), (t) => (t.match(/\[\[/g) ?? []).length >= 2, 'both mentions linked');
     expect(two).toContain('Reproducibility');
+  }, TIMEOUT);
+
+  test('mentions load after the note and its backlinks; a late answer for a note left behind is dropped', async () => {
+    const { page } = await open({ files: { 'Mention one.md': '# Mention one\n\nI keep a Reproducibility checklist.\n' } });
+    // Hold every mentions answer until the test lets it through.
+    const held = new Map<string, Route>();
+    await page.route('**/api/mentions', (route) => {
+      const { id } = route.request().postDataJSON() as { id: string };
+      held.set(id, route);
+    });
+    await openNote(page, 'Reproducibility');
+    const reproducibilityId = await openId(page);
+    await backlinks(page).getByRole('listitem').first().waitFor();
+    await mentions(page).getByRole('status').filter({ hasText: 'Looking for mentions…' }).waitFor();
+    await expect.poll(() => held.has(reproducibilityId)).toBe(true);
+
+    await goToNote(page, 'Mention one.md', 'Mention one');
+    await expect.poll(() => held.has('Mention one.md')).toBe(true);
+    await held.get('Mention one.md')!.continue();
+    await mentions(page).getByText('No unlinked mentions.').waitFor();
+
+    // Reproducibility's answer (which lists Mention one) arrives after its note was left.
+    const late = page.waitForResponse((r) => r.url().endsWith('/api/mentions') && r.request().postDataJSON().id === reproducibilityId);
+    await held.get(reproducibilityId)!.continue();
+    await (await late).finished();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(await mentions(page).getByRole('listitem').count()).toBe(0);
+    expect(await mentions(page).getByText('No unlinked mentions.').count()).toBe(1);
   }, TIMEOUT);
 
   test('a pasted image is saved into the notebook and linked', async () => {

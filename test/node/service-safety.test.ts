@@ -32,10 +32,10 @@ describe('app-made edits and external changes', () => {
     expect(await readFile(join(root, 'Src.md'), 'utf8')).toBe('I mention [[Target]] here.\nIMPORTANT EXTERNAL PARAGRAPH\n');
   });
 
-  it('link mentions with offsets from a stale page refuses and writes nothing', async () => {
+  it('link mentions with offsets from a stale mentions list refuses and writes nothing', async () => {
     const { root, service } = await open({ 'Target.md': '# Target\n', 'Src.md': 'I mention Target here.\n' });
-    const page = await service.getNote({ id: 'Target.md' });
-    const offset = page.mentions[0].offset;
+    const [mention] = await service.mentions({ id: 'Target.md' });
+    const offset = mention.offset;
     await writeFile(join(root, 'Src.md'), 'New first line.\nI mention Target here.\n');
     await expect(service.linkMentions({ target: 'Target.md', mentions: [{ source: 'Src.md', offset }] })).rejects.toMatchObject({ code: 'not-found' });
     expect(await readFile(join(root, 'Src.md'), 'utf8')).toBe('New first line.\nI mention Target here.\n');

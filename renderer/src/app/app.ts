@@ -521,7 +521,9 @@ export class App {
   }
 
   private showLinks(page: NotePage): void {
-    this.linkPanel.show({ subject: page.note.title, backlinks: page.backlinks, mentions: page.mentions, outgoing: page.outgoing, graphCenter: page.note.id });
+    // Mentions scan every note, so they come after the page; the panel drops a late answer.
+    const mentions = this.client.mentions({ id: page.note.id });
+    this.linkPanel.show({ subject: page.note.title, backlinks: page.backlinks, mentions, outgoing: page.outgoing, graphCenter: page.note.id });
     void this.client
       .graph({ center: page.note.id, depth: 1 })
       .then((data) => this.linkPanel.setGraph(data))

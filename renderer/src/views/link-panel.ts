@@ -19,8 +19,12 @@ export interface LinkPanelData {
   /** Shown above the lists: what the panel is about. */
   subject: string;
   backlinks: TitledBacklink[];
-  /** Null hides the region (a concept page has no mentions of its own). */
-  mentions: TitledMention[] | null;
+  /**
+   * Null hides the region (a concept page has no mentions of its own). A
+   * promise shows "Looking for mentions…" until it settles: finding them scans
+   * every note, so the backlinks must not wait for them.
+   */
+  mentions: Promise<TitledMention[]> | null;
   outgoing: OutgoingLink[] | null;
   graphCenter: string;
 }
@@ -47,20 +51,44 @@ function section(title: string, count: number | null, ...children: Array<Node | 
 export class LinkPanel {
   readonly element = h('div', { className: 'link-panel' });
   private graph: GraphCanvas | null = null;
+  /** Bumped by every show/clear so a late mentions answer for an earlier subject is dropped. */
+  private shown = 0;
+  /** The mentions list last shown, and for which note. */
+  private lastMentions: { center: string; element: HTMLElement } | null = null;
 
   constructor(private readonly actions: LinkPanelActions) {}
 
   clear(message = ''): void {
+    this.shown++;
     this.graph?.destroy();
     this.graph = null;
     this.element.replaceChildren(message ? h('p', { className: 'empty' }, message) : '');
   }
 
   show(data: LinkPanelData): void {
+    const shown = ++this.shown;
     this.graph?.destroy();
     this.graph = null;
     const parts: HTMLElement[] = [this.backlinks(data.backlinks)];
-    if (data.mentions) parts.push(this.mentions(data.mentions));
+    if (data.mentions) {
+      // Refreshing the same note (after each autosave) keeps its last list on
+      // screen until the new one arrives, instead of flashing "Looking…".
+      const previous = this.lastMentions?.center === data.graphCenter ? this.lastMentions.element : null;
+      const pending = previous ?? this.mentionsPending();
+      pending.setAttribute('aria-busy', 'true');
+      parts.push(pending);
+      data.mentions.then(
+        (mentions) => {
+          if (shown !== this.shown) return;
+          const element = this.mentions(mentions);
+          pending.replaceWith(element);
+          this.lastMentions = { center: data.graphCenter, element };
+        },
+        (error: unknown) => {
+          if (shown === this.shown) pending.replaceWith(this.mentionsFailed(error));
+        },
+      );
+    }
     if (data.outgoing) parts.push(this.outgoing(data.outgoing));
     parts.push(this.localGraph(data.subject, data.graphCenter));
     this.element.replaceChildren(...parts);
@@ -91,6 +119,17 @@ export class LinkPanel {
       );
     }
     return section('Backlinks', backlinks.length, backlinks.length ? list : h('p', { className: 'empty' }, 'No notes link here yet.')).section;
+  }
+
+  private mentionsPending(): HTMLElement {
+    const { section: el } = section('Unlinked mentions', null, h('p', { className: 'empty', role: 'status' }, 'Looking for mentions…'));
+    el.setAttribute('aria-busy', 'true');
+    return el;
+  }
+
+  private mentionsFailed(error: unknown): HTMLElement {
+    const reason = error instanceof Error ? error.message : String(error);
+    return section('Unlinked mentions', null, h('p', { className: 'empty', role: 'status' }, `Mentions could not be found: ${reason}`)).section;
   }
 
   private mentions(mentions: TitledMention[]): HTMLElement {
