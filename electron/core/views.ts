@@ -17,13 +17,21 @@ export function listItem(note: ParsedNote): NoteListItem {
   return { id: note.id, title: note.title, date: note.date, tags: note.tags, aliases: note.aliases };
 }
 
-/** Newest first; undated notes after the dated ones, by title. */
-export function compareTimeline(a: NoteListItem, b: NoteListItem): number {
-  if (a.date && b.date) return a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1;
-  if (a.date) return -1;
-  if (b.date) return 1;
-  return a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1);
+/** Dated notes by date (newest first, or oldest first), then undated notes by title. */
+function byDateThenUndated(newestFirst: boolean) {
+  return (a: NoteListItem, b: NoteListItem): number => {
+    if (a.date && b.date && a.date !== b.date) return (a.date < b.date) === newestFirst ? 1 : -1;
+    if (a.date && !b.date) return -1;
+    if (b.date && !a.date) return 1;
+    return a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1);
+  };
 }
+
+/** The timeline's order: newest first; undated notes after the dated ones, by title. */
+export const compareTimeline = byDateThenUndated(true);
+
+/** A log's order (`notebook list`): oldest first; undated notes last, by title. */
+export const compareChronological = byDateThenUndated(false);
 
 export function timeline(graph: LinkGraph): NoteListItem[] {
   return [...graph.notes()].map(listItem).sort(compareTimeline);

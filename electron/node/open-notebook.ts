@@ -29,6 +29,8 @@ export interface OpenOptions {
   workersParse?: boolean;
   /** The parse worker script (dist/parse-worker.mjs); found beside the bundle when not given. */
   parseWorkerScript?: string;
+  /** Remove temp files left by killed saves (default true); a reader that must not write says false. */
+  cleanTemps?: boolean;
 }
 
 export interface OpenTimings {
@@ -82,7 +84,7 @@ export async function openNotebookGraph(root: string, options: OpenOptions = {})
   // The cache loads while the store checks the folder.
   const cacheDir = options.parseCache === false || typeof root !== 'string' || root.trim() === '' ? null : notebookCacheDir(root, options.cacheDir);
   const loader = new NoteLoader(cacheDir);
-  const store = await FolderStore.open(root);
+  const store = await FolderStore.open(root, { cleanTemps: options.cleanTemps });
   const plan = defaultWorkerPlan();
   const threads = { workers: options.parseWorkers ?? plan.workers, parse: options.workersParse ?? plan.parse };
   const { scan, parseWorkers } = await readNotebook(store.root, loader, threads, () => options.parseWorkerScript ?? findParseWorkerScript());

@@ -10,7 +10,7 @@ import type { LinkGraph } from '../../core/graph';
 import { unlinkedMentions } from '../../core/mentions';
 import type { Backlink, Mention, NoteId } from '../../core/model';
 import { conceptKey } from '../../core/names';
-import { compareTimeline, listItem, noteBacklinks } from '../../core/views';
+import { compareChronological, listItem, noteBacklinks } from '../../core/views';
 import { allWarnings, openNotebook, openNotebookGraph } from '../open-notebook';
 import { exportCommand } from './export-command';
 import { integerOption, lastValue, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -113,12 +113,10 @@ async function run(command: string, args: ParsedArgs, opened: { graph?: LinkGrap
   switch (command) {
     case 'list': {
       const { graph } = await openGraph();
-      // Chronological, oldest first, undated notes last.
-      const notes = [...graph.notes()].map(listItem).sort((a, b) => -compareTimeline(a, b));
-      const dated = notes.filter((n) => n.date).concat(notes.filter((n) => !n.date).reverse());
+      const notes = [...graph.notes()].map(listItem).sort(compareChronological);
       return {
-        json: dated,
-        text: () => printTable(dated.map((n) => [n.date ?? '', n.title, n.id, n.tags.map((t) => '#' + t).join(' ')])),
+        json: notes,
+        text: () => printTable(notes.map((n) => [n.date ?? '', n.title, n.id, n.tags.map((t) => '#' + t).join(' ')])),
       };
     }
     case 'show': {

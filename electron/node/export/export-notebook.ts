@@ -10,10 +10,7 @@ import type { ExportOptions, ExportReport } from '../../core/export/types';
 import type { NoteId } from '../../core/model';
 import { SearchEngine } from '../../core/search/search-engine';
 import { toSearchDoc } from '../../core/search/search-doc';
-import { LinkGraph } from '../../core/graph';
-import { parseNote } from '../../core/note';
-import { FolderStore } from '../store/folder-store';
-import { scanNotebook } from '../store/scan';
+import { openNotebookGraph } from '../open-notebook';
 import { assertOutsideNotebook, checkBundle, materializeBundle, writeBundleFolder, writeBundleZip, type BundleCheck } from './bundle-writer';
 
 export interface ExportNotebookOptions extends ExportRequest {
@@ -61,18 +58,6 @@ function planOptions(request: ExportNotebookOptions): ExportOptions {
   return options;
 }
 
-/** Scan, parse, link; every other file registered so `![[img.png]]` finds it anywhere. Reads only. */
-async function openForExport(root: string) {
-  const store = await FolderStore.open(root, { cleanTemps: false });
-  const scan = await scanNotebook(store.root);
-  const files = new Set(scan.attachments.map((p) => p.toLowerCase()));
-  const graph = new LinkGraph({ attachmentExists: (path) => files.has(path.normalize('NFC').toLowerCase()) });
-  const parsed = scan.notes.map((file) => parseNote(file.id, file.source));
-  for (const path of scan.attachments) graph.addAttachment(path);
-  graph.upsertMany(parsed);
-  return { root: store.root, graph, parsed, scan };
-}
-
 /** Plans the bundle of the notebook at `root` and writes it, reports it (dryRun) or checks it (check). */
 export async function exportNotebook(root: string, request: ExportNotebookOptions): Promise<ExportResult> {
   if (typeof request?.out !== 'string' || request.out.trim() === '') {
@@ -85,7 +70,8 @@ export async function exportNotebook(root: string, request: ExportNotebookOption
   }
   checkOutForPreset({ ...request, zip }, out);
 
-  const nb = await openForExport(root);
+  // The exporter only reads the notebook: no temp-file cleanup there.
+  const nb = await openNotebookGraph(root, { cleanTemps: false });
   await assertOutsideNotebook(nb.root, out);
 
   let searchIds: ((query: string) => NoteId[]) | undefined;
