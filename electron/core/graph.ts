@@ -19,7 +19,7 @@ import type {
 } from './model';
 import { MultiMap } from './multimap';
 import { conceptKey } from './names';
-import { baseNameOf, folderOf } from './paths';
+import { baseNameOf, folderOf, withoutNoteExtension } from './paths';
 import {
   attachmentDependencyKey,
   compareByPathLength,
@@ -31,7 +31,6 @@ import {
   resolutionKey,
   resolveTarget,
   stemDependencyKey,
-  withoutNoteExtension,
   type NoteLookup,
 } from './resolve';
 
@@ -69,7 +68,7 @@ function compareByDate(a: ParsedNote, b: ParsedNote): number {
   return compareCodePoints(a.id, b.id);
 }
 
-function compareBacklinks(a: Backlink, b: Backlink): number {
+export function compareBacklinks(a: Backlink, b: Backlink): number {
   return compareCodePoints(a.source, b.source) || a.line - b.line || a.column - b.column;
 }
 
@@ -163,6 +162,7 @@ export class LinkGraph {
    */
   private pendingDependents: Entry[] = [];
   private readonly listeners = new Set<Listener>();
+  private changes = 0;
 
   /** The tables resolution reads; link-edits builds "after rename" overlays on it. */
   readonly lookup: NoteLookup;
@@ -180,6 +180,11 @@ export class LinkGraph {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Counts changes (notes and attachments): views derived from the graph are current while it stays the same. */
+  get version(): number {
+    return this.changes;
   }
 
   note(id: NoteId): ParsedNote | undefined {
@@ -285,6 +290,7 @@ export class LinkGraph {
     const key = lookupKey(baseNameOf(path));
     if (this.attachments.hasValue(key, path)) return [];
     this.prepareForChanges();
+    this.changes++;
     this.attachments.add(key, path);
     return this.reresolve(new Set([attachmentDependencyKey(path)]), null);
   }
@@ -295,6 +301,7 @@ export class LinkGraph {
     const key = lookupKey(baseNameOf(path));
     if (!this.attachments.hasValue(key, path)) return [];
     this.prepareForChanges();
+    this.changes++;
     this.attachments.delete(key, path);
     return this.reresolve(new Set([attachmentDependencyKey(path)]), null);
   }
@@ -311,7 +318,7 @@ export class LinkGraph {
 
   /** Notes whose links resolve to `id` (self links excluded), by source id, then line and column. */
   backlinks(id: NoteId): Backlink[] {
-    return this.linksResolvingTo(`n:${id}`, id).sort(compareBacklinks);
+    return this.collect(`n:${id}`, id).sort(compareBacklinks);
   }
 
   /** The concept a note carries: the key of its title. */
@@ -358,47 +365,44 @@ export class LinkGraph {
    * between the concept's notes are kept; only a note's links to itself are not.
    */
   conceptBacklinks(key: ConceptKey): Backlink[] {
-    const seen = new Set<string>();
+    // Each link has one resolution, so these lists never share a link.
     const out: Backlink[] = [];
-    const add = (list: Backlink[], offsets: number[]) => {
-      list.forEach((b, i) => {
-        const id = `${b.source}\u0000${offsets[i]}`;
-        if (seen.has(id)) return;
-        seen.add(id);
-        out.push(b);
-      });
-    };
-    for (const id of this.byName.get(key) ?? []) this.collect(`n:${id}`, id, add);
-    this.collect(`c:${key}`, null, add);
-    this.collect(`u:${key}`, null, add);
+    for (const id of this.byName.get(key) ?? []) out.push(...this.collect(`n:${id}`, id));
+    out.push(...this.collect(`c:${key}`, null), ...this.collect(`u:${key}`, null));
     return out.sort(compareBacklinks);
   }
 
   /** Links that resolve to the concept itself: a title or alias that no file is named after. */
   conceptLinks(key: ConceptKey): Backlink[] {
-    const out: Backlink[] = [];
-    this.collect(`c:${key}`, null, (list) => out.push(...list));
-    return out.sort(compareBacklinks);
+    return this.collect(`c:${key}`, null).sort(compareBacklinks);
   }
 
   /** Names that links use but no note carries; most linked first, then by key. */
   unresolved(): UnresolvedSummary[] {
     const out: UnresolvedSummary[] = [];
-    for (const [resKey, sources] of this.reverse.entries()) {
-      if (!resKey.startsWith('u:')) continue;
-      const spellings: string[] = [];
-      const sorted = [...sources].sort(compareCodePoints);
-      for (const source of sorted) {
-        for (const { resolution } of this.forward.get(source)!) {
-          if (resolution.kind === 'unresolved' && `u:${resolution.key}` === resKey) spellings.push(resolution.name);
-        }
-      }
-      out.push({ key: resKey.slice(2), name: mostCommon(spellings), count: spellings.length, sources: sorted });
-    }
+    for (const resKey of this.reverse.keys()) if (resKey.startsWith('u:')) out.push(this.unresolvedSummary(resKey.slice(2))!);
     return out.sort((a, b) => b.count - a.count || compareCodePoints(a.key, b.key));
   }
 
-  /** Every tag, lower-cased, with the notes carrying it; a nested tag `a/b` also counts under `a`. */
+  /** One unresolved name, or undefined when no link names it (or a note carries it). */
+  unresolvedName(key: ConceptKey): UnresolvedSummary | undefined {
+    return this.unresolvedSummary(key);
+  }
+
+  private unresolvedSummary(key: ConceptKey): UnresolvedSummary | undefined {
+    const resKey = `u:${key}`;
+    const sources = this.reverse.get(resKey);
+    if (!sources) return undefined;
+    const spellings: string[] = [];
+    const sorted = [...sources].sort(compareCodePoints);
+    for (const source of sorted) {
+      for (const { resolution } of this.forward.get(source)!) {
+        if (resolution.kind === 'unresolved' && resolution.key === key) spellings.push(resolution.name);
+      }
+    }
+    return { key, name: mostCommon(spellings), count: spellings.length, sources: sorted };
+  }
+
   tags(): TagSummary[] {
     return [...this.tagIndex.keys()].sort(compareCodePoints).map((tag) => {
       const notes = this.notesWithTag(tag);
@@ -454,6 +458,7 @@ export class LinkGraph {
   // ---- internals ---------------------------------------------------------
 
   private emit(change: GraphChange): void {
+    this.changes++;
     for (const listener of [...this.listeners]) listener(change);
   }
 
@@ -585,24 +590,16 @@ export class LinkGraph {
     return affected.sort(compareCodePoints);
   }
 
-  /** Backlinks (with the offsets that identify them) of the links resolving to `resKey`, minus `self`'s own. */
-  private collect(resKey: string, self: NoteId | null, add: (list: Backlink[], offsets: number[]) => void): void {
+  /** Backlinks of the links resolving to `resKey`, minus `self`'s own. */
+  private collect(resKey: string, self: NoteId | null): Backlink[] {
     const list: Backlink[] = [];
-    const offsets: number[] = [];
     for (const source of this.reverse.get(resKey) ?? []) {
       if (source === self) continue;
       for (const { link, resolution } of this.forward.get(source)!) {
         if (resolutionKey(resolution) !== resKey) continue;
         list.push({ source, line: link.line, column: link.column, context: link.context, raw: link.raw });
-        offsets.push(link.offset);
       }
     }
-    add(list, offsets);
-  }
-
-  private linksResolvingTo(resKey: string, self: NoteId): Backlink[] {
-    const out: Backlink[] = [];
-    this.collect(resKey, self, (list) => out.push(...list));
-    return out;
+    return list;
   }
 }

@@ -52,11 +52,22 @@ export function baseNameOf(path: string): string {
   return slash < 0 ? path : path.slice(slash + 1);
 }
 
+/** Drops a trailing `.md`/`.markdown` (any case); other extensions are kept. */
+export function withoutNoteExtension(path: string): string {
+  const ext = extensionOf(path);
+  return NOTE_EXTENSIONS.includes(ext) ? path.slice(0, path.length - ext.length) : path;
+}
+
 /** The file name without a `.md`/`.markdown` extension (other extensions are kept). */
 export function stemOf(id: NoteId): string {
-  const base = baseNameOf(id);
-  const ext = extensionOf(base);
-  return NOTE_EXTENSIONS.includes(ext) ? base.slice(0, base.length - ext.length) : base;
+  return withoutNoteExtension(baseNameOf(id));
+}
+
+/** Extensions shown as images, by the reader (`![[x.png]]`) and in exported bundles. */
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.bmp', '.avif', '.ico']);
+
+export function isImagePath(path: string): boolean {
+  return IMAGE_EXTENSIONS.has(extensionOf(path));
 }
 
 /** The folder part of an id, '' at the root. */

@@ -5,7 +5,7 @@
 
 import type { ConceptKey, NoteId, Resolution } from './model';
 import { conceptKey } from './names';
-import { baseNameOf, extensionOf, folderOf, resolveRelative, stemOf } from './paths';
+import { baseNameOf, extensionOf, folderOf, isNoteFileName, resolveRelative, stemOf, withoutNoteExtension } from './paths';
 
 /** The tables resolution reads. Keys are NFC and lower-cased. */
 export interface NoteLookup {
@@ -20,8 +20,6 @@ export interface NoteLookup {
   /** An injected check for attachments the tables do not list. */
   attachmentExists?(path: string): boolean;
 }
-
-const NOTE_EXTENSIONS = new Set(['.md', '.markdown']);
 
 /**
  * Extensions Obsidian opens as attachments. A link to one of them is an
@@ -43,12 +41,6 @@ export function lookupKey(text: string): string {
 export function pathKeyOf(id: NoteId): string {
   const folder = folderOf(id);
   return lookupKey(folder === '' ? stemOf(id) : `${folder}/${stemOf(id)}`);
-}
-
-/** Drops a trailing `.md`/`.markdown` (any case). */
-export function withoutNoteExtension(path: string): string {
-  const ext = extensionOf(path);
-  return NOTE_EXTENSIONS.has(ext) ? path.slice(0, path.length - ext.length) : path;
 }
 
 /** True for targets written relative to the linking note: `./x`, `../x`. */
@@ -193,7 +185,7 @@ export function resolveTarget(lookup: NoteLookup, from: NoteId, target: string):
   if (note !== null) return { kind: 'note', id: note };
 
   const ext = extensionOf(read.path);
-  const maybeFile = ext !== '' && !NOTE_EXTENSIONS.has(ext);
+  const maybeFile = ext !== '' && !isNoteFileName(read.path);
   if (maybeFile) {
     const file = findAttachment(lookup, from, read);
     if (file !== null) return { kind: 'attachment', path: file, exists: true };

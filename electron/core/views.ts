@@ -8,7 +8,7 @@ import type {
   TitledBacklink,
   TitledMention,
 } from './api';
-import type { LinkGraph } from './graph';
+import { compareBacklinks, type LinkGraph } from './graph';
 import { unlinkedMentions } from './mentions';
 import type { Backlink, NoteId, ParsedNote, Resolution } from './model';
 import { conceptKey } from './names';
@@ -50,19 +50,13 @@ function titled(graph: LinkGraph, backlinks: Backlink[]): TitledBacklink[] {
  */
 export function noteBacklinks(graph: LinkGraph, id: NoteId): Backlink[] {
   const note = graph.note(id);
-  const all = [...graph.backlinks(id)];
+  const all = graph.backlinks(id);
   if (!note) return all;
-  const seen = new Set(all.map((b) => `${b.source}:${b.line}:${b.column}`));
+  // A link resolves to one place, so these lists never share a link.
   for (const key of new Set([note.title, ...note.aliases].map(conceptKey))) {
-    for (const b of graph.conceptLinks(key)) {
-      const at = `${b.source}:${b.line}:${b.column}`;
-      if (b.source !== id && !seen.has(at)) {
-        seen.add(at);
-        all.push(b);
-      }
-    }
+    for (const b of graph.conceptLinks(key)) if (b.source !== id) all.push(b);
   }
-  return all.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line || a.column - b.column));
+  return all.sort(compareBacklinks);
 }
 
 export function titledBacklinks(graph: LinkGraph, id: NoteId): TitledBacklink[] {
@@ -111,7 +105,7 @@ export function conceptPage(graph: LinkGraph, name: string): ConceptPage | null 
       unresolved: false,
     };
   }
-  const unresolved = graph.unresolved().find((u) => u.key === key);
+  const unresolved = graph.unresolvedName(key);
   if (!unresolved) return null;
   return {
     key,

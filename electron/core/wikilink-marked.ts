@@ -5,7 +5,7 @@
 import type { MarkedExtension, Tokens } from 'marked';
 import { parseWikilinkInner } from './links';
 import { scanMarkdown } from './markdown-regions';
-import { extensionOf } from './paths';
+import { isImagePath } from './paths';
 import { isValidTag } from './tags';
 
 export interface WikilinkRef {
@@ -24,8 +24,6 @@ export interface WikilinkHooks {
   /** Where a tag goes; null renders it as plain text. */
   tag(tag: string): { href: string; className: string } | null;
 }
-
-const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.bmp', '.avif', '.ico']);
 
 const WIKILINK = /^(!?)\[\[([^[\]\r\n]+)\]\]/;
 const WIKILINK_START = /!?\[\[/;
@@ -129,7 +127,7 @@ function renderWikilink(ref: WikilinkRef, hooks: WikilinkHooks): string {
     ` data-target="${escapeHtml(ref.target)}"` +
     (ref.heading !== undefined ? ` data-heading="${escapeHtml(ref.heading)}"` : '') +
     (ref.block !== undefined ? ` data-block="${escapeHtml(ref.block)}"` : '');
-  if (ref.embed && IMAGE_EXTENSIONS.has(extensionOf(ref.target))) {
+  if (ref.embed && isImagePath(ref.target)) {
     // `![[photo.png|300]]` and `![[photo.png|300x200]]` set the size, as in Obsidian.
     const size = /^(\d+)(?:x(\d+))?$/.exec(ref.alias ?? '');
     const alt = size ? ref.target : (ref.alias ?? ref.target);
