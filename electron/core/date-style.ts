@@ -2,16 +2,16 @@
 // the file names, ISO when the folder has no dated names yet.
 
 import type { DateStyle } from './api';
+import { parseDatePrefix } from './dates';
 
-const DDMMMYY = /^\d{2}[A-Za-z]{3}\d{2}(?:\d{2})?\b/;
-const ISO = /^\d{4}[-_]?\d{2}[-_]?\d{2}\b/;
-
+/** Stems whose date prefix (parsed by dates.ts) starts with the day, `02JAN25`, vote ddmmmyy; the rest, ISO. */
 export function learnDateStyle(stems: Iterable<string>): DateStyle {
   let iso = 0;
   let ddmmmyy = 0;
   for (const stem of stems) {
-    if (DDMMMYY.test(stem)) ddmmmyy++;
-    else if (ISO.test(stem)) iso++;
+    if (parseDatePrefix(stem) === null) continue;
+    if (/^\d{1,2}\D/.test(stem)) ddmmmyy++;
+    else iso++;
   }
   return ddmmmyy > iso ? 'ddmmmyy' : 'iso';
 }

@@ -7,6 +7,7 @@
 
 import type { ParsedNote, NoteId, RawLink, LinkKind, TagRef, Heading } from './model';
 import { folderOf, stemOf } from './paths';
+import { withoutBom } from './note';
 import { lineStartsOf, lineText, positionOf } from './text-position';
 
 /**
@@ -39,11 +40,6 @@ const KINDS: readonly LinkKind[] = ['wikilink', 'embed', 'markdown'];
 const HEADING = 1;
 const BLOCK = 2;
 const ALIAS = 4;
-
-/** What `parseNote` takes as the source: a leading BOM is not part of the text. */
-function withoutBom(rawSource: string): string {
-  return rawSource.charCodeAt(0) === 0xfeff ? rawSource.slice(1) : rawSource;
-}
 
 /**
  * The record of a note, or null when its front matter holds a value JSON

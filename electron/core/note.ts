@@ -20,8 +20,13 @@ import { lineIndexOf, lineStartsOf } from './text-position';
  */
 export const NOTE_PARSER_VERSION = 1;
 
+/** What `parseNote` takes as the source: a leading BOM is not part of the text. */
+export function withoutBom(rawSource: string): string {
+  return rawSource.charCodeAt(0) === 0xfeff ? rawSource.slice(1) : rawSource;
+}
+
 export function parseNote(id: NoteId, rawSource: string): ParsedNote {
-  const source = rawSource.charCodeAt(0) === 0xfeff ? rawSource.slice(1) : rawSource;
+  const source = withoutBom(rawSource);
   const stem = stemOf(id);
   const front = readFrontmatter(source);
   const data = front.data;

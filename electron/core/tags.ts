@@ -8,7 +8,10 @@ import { lineIndexOf } from './text-position';
 
 // The character before `#` must be absent, whitespace or punctuation other
 // than those that make `#` part of something else (`&#…;`, `a/#x`, `\#`).
-const INLINE_TAG = /(?<![^\s!"$%'()*+,.:;<=>?@[\]^`{|}~\u00a1-\u00bf\u2000-\u206f\u3000-\u303f-])#([\p{L}\p{M}\p{N}_\-/]+)/gu;
+// Exported as sources so the reader's marked extension uses the same rules.
+export const TAG_MAY_FOLLOW_CLASS = `[\\s!"$%'()*+,.:;<=>?@[\\]^\`{|}~\\u00a1-\\u00bf\\u2000-\\u206f\\u3000-\\u303f-]`;
+export const TAG_BODY_CLASS = '[\\p{L}\\p{M}\\p{N}_\\-/]';
+const INLINE_TAG = new RegExp(`(?<!${TAG_MAY_FOLLOW_CLASS.replace('[', '[^')})#(${TAG_BODY_CLASS}+)`, 'gu');
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]+/gi;
 
 /** A tag name is valid when something besides digits and slashes is in it. */

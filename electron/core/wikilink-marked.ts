@@ -6,7 +6,7 @@ import type { MarkedExtension, Tokens } from 'marked';
 import { parseWikilinkInner } from './links';
 import { scanMarkdown } from './markdown-regions';
 import { isImagePath } from './paths';
-import { isValidTag } from './tags';
+import { isValidTag, TAG_BODY_CLASS, TAG_MAY_FOLLOW_CLASS } from './tags';
 
 export interface WikilinkRef {
   target: string;
@@ -27,10 +27,10 @@ export interface WikilinkHooks {
 
 const WIKILINK = /^(!?)\[\[([^[\]\r\n]+)\]\]/;
 const WIKILINK_START = /!?\[\[/;
-// Same rules as tags.ts: `#` at the start or after whitespace / punctuation.
-const TAG = /^#([\p{L}\p{M}\p{N}_\-/]+)/u;
-const TAG_START = /(?<![^\s!"$%'()*+,.:;<=>?@[\]^`{|}~\u00a1-\u00bf\u2000-\u206f\u3000-\u303f-])#[\p{L}\p{M}\p{N}_\-/]/u;
-const TAG_MAY_FOLLOW = /[\s!"$%'()*+,.:;<=>?@[\]^`{|}~\u00a1-\u00bf\u2000-\u206f\u3000-\u303f-]/u;
+// The same rules as tags.ts: `#` at the start or after whitespace / punctuation.
+const TAG = new RegExp(`^#(${TAG_BODY_CLASS}+)`, 'u');
+const TAG_START = new RegExp(`(?<!${TAG_MAY_FOLLOW_CLASS.replace('[', '[^')})#${TAG_BODY_CLASS}`, 'u');
+const TAG_MAY_FOLLOW = new RegExp(TAG_MAY_FOLLOW_CLASS, 'u');
 
 interface WikilinkToken extends Tokens.Generic {
   type: 'wikilink';

@@ -15,12 +15,12 @@ import { LOCK_FILE, presetLayout, type PageRef, type PresetLayout } from './pres
 import { headingMatches, renderPage, type Part, type RewriteContext } from './rewrite';
 import { exclusionReason, selectNotes } from './select';
 import { assignSlugs } from './slug';
+import { isSafeBundlePath } from './bundle-path';
 import { PRESETS, type ExportOptions, type ExportPlan, type ExportReport, type PlannedFile, type Preset } from './types';
 
 export interface PlanInput {
+  /** The notebook's notes, with its non-note files registered (addAttachment) so links to them resolve. */
   graph: LinkGraph;
-  /** Root-relative paths of the notebook's non-note files (scanNotebook's `attachments`). */
-  attachments: readonly string[];
   /** Full-text search, for `query`. */
   searchIds?: (query: string) => NoteId[];
 }
@@ -31,11 +31,8 @@ interface PageAnchor {
   id: string;
 }
 
-/** A bundle path: relative, `/`-separated, no empty, `.` or `..` segment, no backslash or NUL. */
-export function isSafeBundlePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || /[\\\0]/.test(path) || /^[A-Za-z]:/.test(path)) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
+// Re-exported: the writer and the tests know it as part of the plan's contract.
+export { isSafeBundlePath };
 
 function checkOptions(options: ExportOptions): PresetLayout {
   if (!PRESETS.includes(options.preset as Preset)) {
@@ -105,10 +102,6 @@ export function planExport(input: PlanInput, options: ExportOptions): ExportPlan
     }
   }
 
-  const attachments = new Map<string, string>();
-  for (const path of input.attachments) {
-    if (isSafeBundlePath(path)) attachments.set(path.normalize('NFC').toLowerCase(), path);
-  }
   const exported = new Set(ids);
   const ctx: RewriteContext = {
     graph,
@@ -117,7 +110,6 @@ export function planExport(input: PlanInput, options: ExportOptions): ExportPlan
       const note = graph.note(id);
       return note !== undefined && exclusionReason(note) === null;
     },
-    attachments,
     unexportedLinks: options.unexportedLinks ?? 'text',
     events: {
       dropped: (source, raw, reason) => report.linksDropped.push({ source, raw, reason }),

@@ -102,6 +102,3 @@ export function presetLayout(preset: Preset): PresetLayout {
   if (!layout) throw new Error(`Unknown export preset "${preset}"; use hugo, jekyll, astro or plain`);
   return layout;
 }
-
-/** File extensions shown as images (`![alt](src)`); any other attachment becomes a link. */
-export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.avif']);

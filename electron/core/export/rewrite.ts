@@ -9,11 +9,11 @@ import type { LinkGraph } from '../graph';
 import { scanMarkdown } from '../markdown-regions';
 import type { NoteId, ParsedNote, RawLink, Resolution } from '../model';
 import { conceptKey } from '../names';
-import { baseNameOf, extensionOf, withoutNoteExtension } from '../paths';
+import { baseNameOf, isImagePath, withoutNoteExtension } from '../paths';
 import { inRanges } from '../ranges';
 import { lineStartsOf, lineIndexOf } from '../text-position';
 import { inlinePlainText } from './markdown-text';
-import { IMAGE_EXTENSIONS } from './presets';
+import { isSafeBundlePath } from './bundle-path';
 import { conceptNote } from './select';
 import type { DropReason, UnexportedLinks } from './types';
 
@@ -39,8 +39,6 @@ export interface RewriteContext {
   exported: ReadonlySet<NoteId>;
   /** Notes that may appear at all (not draft, not private, not publish: false). */
   allowed(id: NoteId): boolean;
-  /** Lower-cased root-relative path -> real path, of every file that exists. */
-  attachments: ReadonlyMap<string, string>;
   unexportedLinks: UnexportedLinks;
   events: RewriteEvents;
 }
@@ -147,14 +145,16 @@ class PageRenderer {
   }
 
   private attachment(note: ParsedNote, link: RawLink, resolution: Resolution, shown: boolean): Part[] {
-    const file = resolution.kind === 'attachment' ? this.ctx.attachments.get(resolution.path.normalize('NFC').toLowerCase()) : undefined;
+    // The graph found the file (registered or checked); a path no bundle could hold counts as missing.
+    const found = resolution.kind === 'attachment' && resolution.exists ? resolution.path : undefined;
+    const file = found !== undefined && isSafeBundlePath(found) ? found : undefined;
     if (file === undefined) {
       this.ctx.events.missingAttachment(note.id, link.target);
       this.ctx.events.dropped(note.id, link.raw, 'missing-attachment');
       // A missing image leaves nothing; a link to a missing file leaves its text.
       return shown ? [] : [{ t: 'text', s: displayText(link) }];
     }
-    const isImage = shown && IMAGE_EXTENSIONS.has(extensionOf(file));
+    const isImage = shown && isImagePath(file);
     const text = isImage ? imageAlt(link) : link.alias ?? baseNameOf(file);
     return [{ t: 'asset', file, image: isImage, text, source: note.id, raw: link.raw }];
   }

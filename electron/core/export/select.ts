@@ -5,7 +5,8 @@
 import { ApiError } from '../api';
 import type { LinkGraph } from '../graph';
 import type { ConceptKey, IsoDate, NoteId, ParsedNote } from '../model';
-import { compareCodePoints } from '../resolve';
+import { isValidIsoDate } from '../dates';
+import { compareCodePoints, lookupKey } from '../resolve';
 import type { SelectionCriteria } from './types';
 
 export type ExclusionReason = 'draft' | 'publish-false' | 'private-tag' | 'private-field';
@@ -23,16 +24,15 @@ export function frontmatterFlag(value: unknown): boolean | null {
   return null;
 }
 
-function hasTag(note: ParsedNote, wanted: string): boolean {
-  const key = normalizeTag(wanted);
-  return note.tags.some((tag) => {
-    const t = normalizeTag(tag);
-    return t === key || t.startsWith(`${key}/`);
-  });
+/** A tag as asked for (`--tag`): the graph's tag index ignores case and one `#`; any number of `#` is accepted here. */
+function tagQuery(tag: string): string {
+  return tag.trim().replace(/^#+/, '');
 }
 
-function normalizeTag(tag: string): string {
-  return tag.trim().replace(/^#+/, '').replace(/\/+$/, '').normalize('NFC').toLowerCase();
+/** A `#private` tag, or one nested under it (`#private/family`), in any case. */
+function isPrivateTag(tag: string): boolean {
+  const key = lookupKey(tagQuery(tag));
+  return key === 'private' || key.startsWith('private/');
 }
 
 /**
@@ -44,7 +44,7 @@ export function exclusionReason(note: ParsedNote): ExclusionReason | null {
   if (frontmatterFlag(fm.draft) === true) return 'draft';
   if (frontmatterFlag(fm.publish) === false) return 'publish-false';
   if (frontmatterFlag(fm.private) === true) return 'private-field';
-  if (hasTag(note, 'private')) return 'private-tag';
+  if (note.tags.some(isPrivateTag)) return 'private-tag';
   return null;
 }
 
@@ -60,19 +60,8 @@ export interface Selection {
   warnings: string[];
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[mo - 1];
-}
-
 function checkDate(name: string, value: IsoDate | undefined): void {
-  if (value !== undefined && !isIsoDate(value)) {
+  if (value !== undefined && !isValidIsoDate(value)) {
     throw new ApiError('bad-argument', `--${name} "${value}" is not a date; use YYYY-MM-DD`);
   }
 }
@@ -89,7 +78,7 @@ export function validateCriteria(criteria: SelectionCriteria): void {
     throw new ApiError('bad-argument', `--depth must be a whole number from 0 to ${MAX_DEPTH}, got ${String(depth)}`);
   }
   for (const tag of criteria.tags ?? []) {
-    if (normalizeTag(tag) === '') throw new ApiError('bad-argument', `--tag "${tag}" names no tag`);
+    if (tagQuery(tag).replace(/^\/+|\/+$/g, '') === '') throw new ApiError('bad-argument', `--tag "${tag}" names no tag`);
   }
   for (const name of criteria.notes ?? []) {
     if (name.trim() === '') throw new ApiError('bad-argument', '--note needs a note name, got an empty one');
@@ -133,6 +122,9 @@ export function selectNotes(input: SelectionInput, criteria: SelectionCriteria):
     matched = new Set(input.searchIds(criteria.query));
   }
 
+  // Nested-aware and case-insensitive, as the graph indexes tags.
+  const tagged = (criteria.tags?.length ?? 0) === 0 ? null : new Set(criteria.tags!.flatMap((tag) => graph.notesWithTag(tagQuery(tag))));
+
   // `publish: true` is a criterion of its own, and the default when none is given.
   const wantPublished = criteria.publish === true || !hasCriteria(criteria);
   const chosen: NoteId[] = [];
@@ -141,7 +133,7 @@ export function selectNotes(input: SelectionInput, criteria: SelectionCriteria):
       (!wantPublished || frontmatterFlag(note.frontmatter.publish) === true) &&
       (matched === null || matched.has(note.id)) &&
       (named.size === 0 || named.has(note.id)) &&
-      ((criteria.tags?.length ?? 0) === 0 || criteria.tags!.some((tag) => hasTag(note, tag))) &&
+      (tagged === null || tagged.has(note.id)) &&
       (criteria.since === undefined || (note.date !== null && note.date >= criteria.since)) &&
       (criteria.until === undefined || (note.date !== null && note.date <= criteria.until));
     if (!passes) continue;
