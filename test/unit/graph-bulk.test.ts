@@ -3,14 +3,15 @@
 // backlinks, concepts, unresolved names, tags and name lookups, for a
 // generated notebook, the fixture vault and a table of tricky link forms.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LinkGraph, type LinkGraphOptions } from '../../electron/core/graph';
 import type { GraphChange, ParsedNote } from '../../electron/core/model';
 import { parseNote } from '../../electron/core/note';
+import { filesUnder } from './support/read-folder';
 import { generateNotebook } from '../bench/generate-notebook';
 
 const VAULT = fileURLToPath(new URL('../fixtures/vault', import.meta.url));
@@ -21,14 +22,11 @@ interface Files {
 }
 
 function readFolder(root: string): Files {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   const notes: ParsedNote[] = [];
   const attachments: string[] = [];
-  for (const file of walk(root).sort()) {
-    const id = relative(root, file).split('\\').join('/').normalize('NFC');
-    if (/\.(md|markdown)$/i.test(id)) notes.push(parseNote(id, readFileSync(file, 'utf8')));
-    else attachments.push(id);
+  for (const file of filesUnder(root)) {
+    if (file.isNote) notes.push(parseNote(file.id, readFileSync(file.path, 'utf8')));
+    else attachments.push(file.id);
   }
   return { notes, attachments };
 }

@@ -2,20 +2,15 @@
 // give back exactly the ParsedNote parseNote returns for the same text, and
 // a damaged record must be refused (null), never half-used.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../electron/core/note';
 import { fromNoteRecord, toNoteRecord } from '../../electron/core/note-record';
+import { filesUnder } from './support/read-folder';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
-function markdownUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownUnder(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
-  );
-}
 
 const roundTrip = (id: string, source: string) => {
   const record = toNoteRecord(parseNote(id, source));
@@ -42,11 +37,10 @@ describe('note records give back the parsed note exactly', () => {
   });
 
   it('for every fixture note', () => {
-    const files = markdownUnder(FIXTURES);
+    const files = filesUnder(FIXTURES).filter((f) => f.isNote);
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) {
-      const id = relative(FIXTURES, file).split('\\').join('/');
-      const source = readFileSync(file, 'utf8');
+    for (const { id, path } of files) {
+      const source = readFileSync(path, 'utf8');
       expect(roundTrip(id, source), id).toEqual(parseNote(id, source));
     }
   });

@@ -2,29 +2,23 @@
 // LinkGraph, with the exact backlinks, concepts, unresolved names and tags a
 // reader of those files expects.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LinkGraph } from '../../electron/core/graph';
 import { unlinkedMentions } from '../../electron/core/mentions';
 import type { Backlink } from '../../electron/core/model';
 import { parseNote } from '../../electron/core/note';
+import { filesUnder } from './support/read-folder';
 
 const VAULT = fileURLToPath(new URL('../fixtures/vault', import.meta.url));
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
 
 function loadVault(): LinkGraph {
   const graph = new LinkGraph({ attachmentExists: (path) => existsSync(join(VAULT, path)) });
   for (const file of filesUnder(VAULT)) {
-    const id = relative(VAULT, file).split('\\').join('/').normalize('NFC');
-    if (id.endsWith('.md')) graph.upsert(parseNote(id, readFileSync(file, 'utf8')));
-    else graph.addAttachment(id);
+    if (file.isNote) graph.upsert(parseNote(file.id, readFileSync(file.path, 'utf8')));
+    else graph.addAttachment(file.id);
   }
   return graph;
 }
