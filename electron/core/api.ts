@@ -303,6 +303,13 @@ export type ApiErrorCode =
   | 'io'
   | 'unavailable';
 
+/** Every ApiErrorCode, for checking a code that arrived as plain data. */
+export const API_ERROR_CODES = ['bad-argument', 'not-found', 'exists', 'outside-root', 'read-only', 'io', 'unavailable'] as const satisfies readonly ApiErrorCode[];
+
+// Compiles only while API_ERROR_CODES lists every ApiErrorCode: a code added to the union alone fails here.
+type AssertTrue<T extends true> = T;
+type _EveryApiErrorCodeListed = AssertTrue<[Exclude<ApiErrorCode, (typeof API_ERROR_CODES)[number]>] extends [never] ? true : false>;
+
 /** The one error shape every transport carries back to the caller. */
 export class ApiError extends Error {
   constructor(

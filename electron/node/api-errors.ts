@@ -2,9 +2,7 @@
 // anything else is an internal failure whose detail goes to the log only
 // (a stack trace or an absolute path is not for the page).
 
-import { ApiError, type ApiErrorCode } from '../core/api';
-
-const CODES: readonly ApiErrorCode[] = ['bad-argument', 'not-found', 'exists', 'outside-root', 'read-only', 'io', 'unavailable'];
+import { API_ERROR_CODES, ApiError, type ApiErrorCode } from '../core/api';
 
 export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   'bad-argument': 400,
@@ -26,7 +24,7 @@ export function isApiError(error: unknown): error is ApiError {
   if (error instanceof ApiError) return true;
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { name?: unknown; code?: unknown; message?: unknown };
-  return e.name === 'ApiError' && CODES.includes(e.code as ApiErrorCode) && typeof e.message === 'string';
+  return e.name === 'ApiError' && (API_ERROR_CODES as readonly unknown[]).includes(e.code) && typeof e.message === 'string';
 }
 
 /** The `{ code, message }` a caller may see; logs the detail of an unexpected error. */

@@ -7,7 +7,7 @@
 //   <dataDir>/history/<notebookKey>/<sha256(id)[0..32]>/note-id.txt
 
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, type HistoryEntry } from '../core/api';
 import type { NoteId } from '../core/model';
@@ -47,7 +47,7 @@ export class NoteHistory {
     const snapshotId = snapshotIdOf(now);
     const bytes = Buffer.from(text, 'utf8');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, ID_FILE), id, 'utf8');
+    await writeFileAtomic(join(dir, ID_FILE), Buffer.from(id, 'utf8'));
     await writeFileAtomic(join(dir, `${snapshotId}.md`), bytes);
     return { snapshotId, takenAt: now.toISOString(), size: bytes.length };
   }
@@ -90,7 +90,7 @@ export class NoteHistory {
       const taken = await stat(join(to, name)).then(() => true, () => false);
       if (!taken) await rename(join(from, name), join(to, name));
     }
-    await writeFile(join(to, ID_FILE), toId, 'utf8');
+    await writeFileAtomic(join(to, ID_FILE), Buffer.from(toId, 'utf8'));
     await rm(from, { recursive: true, force: true });
   }
 

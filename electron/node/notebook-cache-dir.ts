@@ -8,13 +8,18 @@ import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultCacheDir } from './user-dirs';
 
-/** `<cacheRoot>/<sha256 of root's real path>`; `cacheRoot` defaults to the platform's cache folder. */
+/** `<cacheRoot>/<notebookKey(root)>`; `cacheRoot` defaults to the platform's cache folder. */
 export function notebookCacheDir(root: string, cacheRoot: string = defaultCacheDir()): string {
+  return join(cacheRoot, notebookKey(root));
+}
+
+/** The SHA-256 (hex) of `root`'s real path: one name per notebook folder, however it is reached. */
+export function notebookKey(root: string): string {
   let real = resolve(root);
   try {
     real = realpathSync.native(real);
   } catch {
     // A folder that is gone still gets a stable name.
   }
-  return join(cacheRoot, createHash('sha256').update(real).digest('hex'));
+  return createHash('sha256').update(real).digest('hex');
 }

@@ -9,9 +9,8 @@ import { notebookCacheDir } from './notebook-cache-dir';
 import { NoteLoader } from './note-loader';
 import { saveParseCache, type ParseCacheEntry } from './parse-cache';
 import { defaultWorkerPlan, findParseWorkerScript, readNotesInWorkers, type WorkerPlan } from './parse-pool';
-import { mapLimit } from './store/concurrency';
 import { FolderStore } from './store/folder-store';
-import { assembleScan, listNotebook, MAX_NOTE_BYTES, readNoteFile, type ScanResult } from './store/scan';
+import { assembleScan, listNotebook, MAX_NOTE_BYTES, readListing, type ScanResult } from './store/scan';
 
 /** Below this many notes, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 300;
@@ -122,13 +121,13 @@ async function readNotebook(
   workerScript: () => string | null,
 ): Promise<{ scan: ScanResult; parseWorkers: number }> {
   const started = performance.now();
-  const { noteFiles, attachments } = await listNotebook(root);
+  const listing = await listNotebook(root);
+  const { noteFiles, attachments } = listing;
   const script = threads.workers > 0 && noteFiles.length >= WORKER_THRESHOLD ? workerScript() : null;
   if (script === null) {
     // Read everything, then parse: here the main thread drives every read, and
     // parsing between reads would leave the disk idle (measured: slower).
-    const outcomes = await mapLimit(noteFiles, 64, (file) => readNoteFile(file, MAX_NOTE_BYTES));
-    const scan = assembleScan(outcomes, attachments, started);
+    const scan = await readListing(listing, {}, started);
     await loader.ready;
     for (const note of scan.notes) loader.take(note);
     return { scan, parseWorkers: 0 };

@@ -2,8 +2,9 @@
 // newest first, without duplicates, at most 10; folders that no longer exist
 // are left out when the list is read.
 
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { writeFileAtomic } from './store/atomic-write';
 
 export const MAX_RECENT_NOTEBOOKS = 10;
 
@@ -38,7 +39,5 @@ export async function clearRecentNotebooks(file: string): Promise<void> {
 
 async function writeList(file: string, list: string[]): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(list, null, 2) + '\n', 'utf8');
-  await rename(temp, file);
+  await writeFileAtomic(file, Buffer.from(JSON.stringify(list, null, 2) + '\n', 'utf8'));
 }

@@ -7,12 +7,11 @@
 // because of a thread.
 
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchDoc } from '../core/search/search-doc';
 import { SegmentWriter } from '../core/search/segment';
+import { findWorkerBundle, workerThreadsFor } from './worker-bundle';
 
 export const SEARCH_WORKER_FILE = 'search-worker.mjs';
 /** Notes analysed per slice when building in-process (~5 ms of work for typical notes). */
@@ -25,15 +24,12 @@ export interface SegmentJob {
 
 export type SegmentJobResult = { job: number; json: string } | { job: number; error: string };
 
-/** One thread per core, leaving one to the main thread; at least one. */
-export function defaultSearchWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
-}
+/** Search index threads at most; the same cap as the parse pool's. */
+const MAX_SEARCH_WORKERS = 4;
 
-function hereDir(): string | null {
-  if (typeof __dirname === 'string') return __dirname;
-  const url = import.meta.url;
-  return url ? dirname(fileURLToPath(url)) : null;
+/** One thread per core, leaving one to the main thread; at least one, at most 4. */
+export function defaultSearchWorkers(): number {
+  return workerThreadsFor(MAX_SEARCH_WORKERS);
 }
 
 /**
@@ -41,12 +37,8 @@ function hereDir(): string | null {
  * dist/main/ or dist/bench/) or, from source, in dist/. Null when not built.
  */
 export function findSearchWorker(): URL | null {
-  const here = hereDir();
-  if (here === null) return null;
-  for (const candidate of [join(here, SEARCH_WORKER_FILE), join(here, '..', SEARCH_WORKER_FILE), join(here, '..', '..', 'dist', SEARCH_WORKER_FILE)]) {
-    if (existsSync(candidate)) return pathToFileURL(candidate);
-  }
-  return null;
+  const path = findWorkerBundle(SEARCH_WORKER_FILE);
+  return path === null ? null : pathToFileURL(path);
 }
 
 interface Pending {

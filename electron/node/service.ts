@@ -2,7 +2,7 @@
 // the folder store, the link graph, the search index, the watcher and the
 // history; the transports (IPC, web host) and the CLI only call into it.
 
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import {
   ApiError,
@@ -30,9 +30,10 @@ import { extensionOf, isNoteFileName, normalizeId } from '../core/paths';
 import { quickSwitch } from '../core/quick-switch';
 import { toSearchDoc } from '../core/search/search-doc';
 import { conceptPage, listItem, outgoingLinks, timeline, titledBacklinks, titledMentions } from '../core/views';
-import { exportNotebook } from './export/export-notebook';
+import { exportFromGraph, searchIdsOf } from './export/export-notebook';
 import { NoteHistory } from './history';
 import { mimeTypeOf } from './mime';
+import { notebookKey } from './notebook-cache-dir';
 import { openNotebook, type OpenedNotebook } from './open-notebook';
 import type { NotebookService, ServiceOptions } from './service-types';
 import { defaultDataDir } from './user-dirs';
@@ -71,8 +72,7 @@ class Service implements NotebookService {
     private readonly options: ServiceOptions,
   ) {
     this.now = options.now ?? (() => new Date());
-    const notebookKey = createHash('sha256').update(nb.root).digest('hex').slice(0, 16);
-    this.snapshots = new NoteHistory(options.dataDir ?? defaultDataDir(), notebookKey);
+    this.snapshots = new NoteHistory(options.dataDir ?? defaultDataDir(), notebookKey(nb.root));
     for (const file of nb.scan.notes) this.knownHash.set(file.id, file.version.hash);
   }
 
@@ -448,10 +448,16 @@ class Service implements NotebookService {
   }
 
   async exportBundle(args: ExportRequest) {
-    if (args.dryRun) return exportNotebook(this.nb.root, args);
+    // The open notebook's graph and index answer it: nothing is scanned again.
+    const source = {
+      root: this.nb.root,
+      graph: this.nb.graph,
+      searchIds: searchIdsOf((q, { limit }) => this.nb.search.search(q, { limit }), this.nb.graph.size),
+    };
+    if (args.dryRun) return exportFromGraph(source, args);
     if (!this.options.exportDestination) {
       throw new ApiError('outside-root', 'This window can only preview exports; run `notebook export` to write one.');
     }
-    return exportNotebook(this.nb.root, { ...args, out: await this.options.exportDestination(args.out) });
+    return exportFromGraph(source, { ...args, out: await this.options.exportDestination(args.out) });
   }
 }

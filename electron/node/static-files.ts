@@ -4,8 +4,9 @@
 // point out of it).
 
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { mimeTypeOf } from './mime';
+import { isInside } from './store/walk';
 
 export type StaticFile =
   | { kind: 'file'; bytes: Uint8Array; mime: string }
@@ -27,8 +28,4 @@ export async function readStaticFile(rendererDir: string, segments: readonly str
   const info = await stat(real).catch(() => null);
   if (!info?.isFile()) return { kind: 'missing' };
   return { kind: 'file', bytes: await readFile(real), mime: mimeTypeOf(real) };
-}
-
-export function isInside(folder: string, path: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }

@@ -19,7 +19,7 @@ import type { NoteId } from '../core/model';
 import { isNoteFileName, normalizeId } from '../core/paths';
 import { mapLimit } from './store/concurrency';
 import { hashBytes } from './store/file-version';
-import { isInside, walkFolder } from './store/walk';
+import { isExcludedFolderName, isInside, walkFolder } from './store/walk';
 
 export interface WatchEvent {
   kind: 'upsert' | 'remove';
@@ -187,7 +187,7 @@ export class NotebookWatcher {
     const rel = relative(this.rootReal, path);
     if (rel === '') return false;
     const parts = rel.split(sep);
-    if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return true;
+    if (parts.some(isExcludedFolderName)) return true;
     return this.options.ignore?.(parts.join('/')) ?? false;
   }
 

@@ -3,6 +3,7 @@
 // bundle (dist/main/) or, in tests, the TypeScript source (electron/node/).
 
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,4 +22,13 @@ export function findWorkerBundle(fileName: string): string | null {
     if (existsSync(candidate)) return candidate;
   }
   return null;
+}
+
+/**
+ * Worker threads for a pool: one per core, leaving one to the main thread,
+ * at least one and at most `cap` (beyond a few, threads mostly wait on the
+ * disk and cost memory).
+ */
+export function workerThreadsFor(cap: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(cap, cores - 1));
 }

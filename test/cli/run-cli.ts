@@ -1,9 +1,10 @@
 // Runs the built `notebook` command as a real process, as a user would.
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeTree } from '../node/fs-helpers';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(repoRoot, 'bin', 'notebook.mjs');
@@ -33,9 +34,6 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
 /** Writes `files` (relative path -> text) into a new temp folder and returns its path. */
 export async function tempNotebook(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'notebook-cli-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
+  await writeTree(dir, files);
   return dir;
 }

@@ -1,14 +1,17 @@
 // The bundle on disk: byte-identical re-runs (folder and zip), the lock file,
 // --check, stale files, and the writes the exporter refuses.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, mkdir, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../electron/node/cli/export-command';
-import { LOCK_FILE, zipBundle, type BundleLock } from '../../electron/node/export/bundle-writer';
+import type { ExportPlan, ExportReport } from '../../electron/core/export/types';
+import { LOCK_FILE, materializeBundle, zipBundle, type BundleLock } from '../../electron/node/export/bundle-writer';
 import { exportNotebook } from '../../electron/node/export/export-notebook';
+import { useExportTemp } from '../unit/export-temp';
+
+const tempDir = useExportTemp('export-bundle');
 
 const PNG = Buffer.from('\x89PNG\r\n\x1a\nfake image bytes', 'latin1');
 
@@ -21,7 +24,7 @@ const NOTES: Record<string, string | Buffer> = {
 };
 
 async function notebook(files: Record<string, string | Buffer> = NOTES): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'export-bundle-nb-'));
+  const root = await tempDir('nb-');
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
@@ -30,7 +33,7 @@ async function notebook(files: Record<string, string | Buffer> = NOTES): Promise
 }
 
 async function outDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'export-bundle-out-'));
+  return tempDir('out-');
 }
 
 /** Every file under `dir` (dot-files too), relative path -> bytes. */
@@ -231,6 +234,35 @@ describe('writes the exporter refuses', () => {
     expect(result.attachmentsMissing).toEqual([{ source: 'Linker.md', target: 'linked.png' }]);
     const files = await snapshot(out);
     expect(Object.values(files).some((b) => Buffer.from(b, 'base64').toString().includes('outside secret'))).toBe(false);
+  });
+});
+
+describe('materializeBundle (the writer\'s own check)', () => {
+  const report = (): ExportReport => ({
+    preset: 'plain',
+    notes: [],
+    linksRewritten: 0,
+    rewritten: [],
+    linksDropped: [],
+    attachments: [],
+    attachmentsMissing: [],
+    warnings: [],
+    written: false,
+  });
+  const planCopying = (source: string): ExportPlan => ({ files: [{ kind: 'attachment', path: 'assets/copied.png', source }], report: report() });
+
+  it('refuses a planned attachment that is a link to a file outside the notebook, even if the plan names it', async () => {
+    // The scan drops such a link, so only a plan written by hand reaches the writer with it.
+    const root = await realpath(await notebook());
+    const outside = await outDir();
+    await writeFile(join(outside, 'secret.png'), 'outside secret');
+    await symlink(join(outside, 'secret.png'), join(root, 'attachments', 'linked.png'));
+    await expect(materializeBundle(root, planCopying('attachments/linked.png'))).rejects.toThrow(
+      /"attachments\/linked\.png" is a link to a file outside the notebook; it is not copied/,
+    );
+    // The same plan naming a file that is inside is copied: the refusal is about the link.
+    const files = await materializeBundle(root, planCopying('attachments/diagram.png'));
+    expect(files.find((f) => f.path === 'assets/copied.png')?.bytes).toEqual(new Uint8Array(PNG));
   });
 });
 

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { chmod, lstat, mkdir, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type NoteVersion } from '../../electron/core/api';
 import { hashBytes } from '../../electron/node/store/file-version';
 import { FolderStore } from '../../electron/node/store/folder-store';
-import { makeTempDir, permissionsApply, removeTempDir } from './fs-helpers';
+import { makeTempDir, permissionsApply, removeTempDir, writeTree } from './fs-helpers';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -13,11 +13,7 @@ let base: string;
 let root: string;
 let outside: string;
 
-const put = async (rel: string, content: string | Buffer): Promise<void> => {
-  const path = join(root, rel);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
-};
+const put = (rel: string, content: string | Buffer): Promise<void> => writeTree(root, { [rel]: content });
 const disk = (rel: string): Promise<Buffer> => readFile(join(root, rel));
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {

@@ -1,8 +1,8 @@
-// Temp folders and polling for the folder-store, watcher and fault tests.
+// Temp folders, file trees and polling for the node, contract and CLI tests.
 
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export async function makeTempDir(prefix = 'nb-store-'): Promise<string> {
   return realpath(await mkdtemp(join(tmpdir(), prefix)));
@@ -10,6 +10,15 @@ export async function makeTempDir(prefix = 'nb-store-'): Promise<string> {
 
 export async function removeTempDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Writes `files` (relative `/`-separated path -> content) under `root`, making folders as needed, one after another. */
+export async function writeTree(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [relPath, content] of Object.entries(files)) {
+    const path = join(root, ...relPath.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  }
 }
 
 /** Polls until `check` returns true; rejects with `what` after `timeoutMs`. */

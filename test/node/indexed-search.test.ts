@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import type { SearchResult } from '../../electron/core/api';
 import type { SearchDoc } from '../../electron/core/search/search-doc';
 import { shardCount } from '../../electron/core/search/sharding';
 import { IndexedSearch, type IndexedSearchOptions } from '../../electron/node/indexed-search';
+import { notebookCacheDir } from '../../electron/node/notebook-cache-dir';
 import { findSearchWorker } from '../../electron/node/segment-builder';
 import { makeTempDir, removeTempDir } from './fs-helpers';
 
@@ -50,7 +50,7 @@ function open(docs: SearchDoc[], options: Partial<IndexedSearchOptions> = {}): I
 
 /** The folder the shards of `root` are cached in, under `base`. */
 function shardFolder(base: string): string {
-  return join(base, createHash('sha256').update(root).digest('hex'), 'search');
+  return join(notebookCacheDir(root, base), 'search');
 }
 
 async function shardFiles(base = cacheDir): Promise<string[]> {

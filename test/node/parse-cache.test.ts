@@ -6,14 +6,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NOTE_PARSER_VERSION, parseNote } from '../../electron/core/note';
 import { notebookCacheDir } from '../../electron/node/notebook-cache-dir';
 import { openNotebookGraph, type NotebookGraph, type OpenOptions } from '../../electron/node/open-notebook';
 import { PARSE_CACHE_FILE, ParseCache } from '../../electron/node/parse-cache';
-import { defaultWorkerPlan } from '../../electron/node/parse-pool';
+import { defaultWorkerPlan, findParseWorkerScript } from '../../electron/node/parse-pool';
 import { generateNotebook } from '../bench/generate-notebook';
 import { makeTempDir, removeTempDir } from './fs-helpers';
 
@@ -174,24 +172,15 @@ describe('the parse cache', () => {
 });
 
 describe('reading and parsing in worker threads', () => {
-  let bundleDir = '';
+  let scratchDir = '';
   let script = '';
   let big = '';
   beforeAll(async () => {
-    bundleDir = await makeTempDir('nb-parse-worker-');
-    script = join(bundleDir, 'parse-worker.mjs');
-    // The real worker entry, bundled as scripts/build.mjs does.
-    await build({
-      entryPoints: [fileURLToPath(new URL('../../electron/node/parse-worker.ts', import.meta.url))],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      // Dependencies inlined (the bundle runs from a temp folder without
-      // node_modules); their CommonJS `require` of Node built-ins needs one.
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      logLevel: 'warning',
-    });
+    scratchDir = await makeTempDir('nb-parse-worker-');
+    // The real worker bundle, dist/parse-worker.mjs (the global setup builds dist/).
+    const built = findParseWorkerScript();
+    if (built === null) throw new Error('dist/parse-worker.mjs is missing: run the build (npm run build) first.');
+    script = built;
     big = await makeTempDir('nb-parse-big-');
     await generateNotebook(big, 400);
     await writeFile(join(big, 'Odd.md'), NOTES['Odd.md']);
@@ -199,7 +188,7 @@ describe('reading and parsing in worker threads', () => {
     await writeFile(join(big, 'latin1.md'), Buffer.from([0x61, 0xe9, 0x62]));
   });
   afterAll(async () => {
-    await removeTempDir(bundleDir);
+    await removeTempDir(scratchDir);
     await removeTempDir(big);
   });
 
@@ -230,7 +219,7 @@ describe('reading and parsing in worker threads', () => {
   });
 
   it('a worker script that cannot run leaves the work, and the cache, to the main thread', async () => {
-    const broken = join(bundleDir, 'broken-worker.mjs');
+    const broken = join(scratchDir, 'broken-worker.mjs');
     await writeFile(broken, 'throw new Error("this worker cannot start");\n');
     const inProcess = await openNotebookGraph(big, { parseCache: false, parseWorkers: 0 });
     const cold = await openNotebookGraph(big, { cacheDir: cacheRoot, parseWorkers: 2, workersParse: true, parseWorkerScript: broken });

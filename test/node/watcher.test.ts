@@ -1,19 +1,15 @@
 import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FolderStore } from '../../electron/node/store/folder-store';
 import { NotebookWatcher, type WatchEvent, type WatcherOptions } from '../../electron/node/watcher';
-import { makeTempDir, removeTempDir, sleep, waitFor } from './fs-helpers';
+import { makeTempDir, removeTempDir, sleep, waitFor, writeTree } from './fs-helpers';
 
 let root: string;
 let events: WatchEvent[];
 let watcher: NotebookWatcher | null;
 
-const put = async (rel: string, content: string): Promise<void> => {
-  const path = join(root, rel);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
-};
+const put = (rel: string, content: string): Promise<void> => writeTree(root, { [rel]: content });
 
 async function startWatcher(options: WatcherOptions = {}): Promise<NotebookWatcher> {
   watcher = new NotebookWatcher(root, (event) => events.push(event), { reconcileMs: 0, ...options });

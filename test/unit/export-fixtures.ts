@@ -1,21 +1,23 @@
-// Builds a link graph from notes given as text, the way exportNotebook does
-// from a folder: parse every note, upsert it, register the other files.
-import { LinkGraph } from '../../electron/core/graph';
-import { parseNote } from '../../electron/core/note';
+// Builds a link graph from notes given as text, the way the app opens a
+// folder: the other files registered as attachments first, then every note
+// parsed and added.
 import { planExport } from '../../electron/core/export/plan';
 import type { ExportOptions, ExportPlan } from '../../electron/core/export/types';
+import type { LinkGraph } from '../../electron/core/graph';
+import { graphOf } from './support/graph-of';
 
 export interface Notebook {
   graph: LinkGraph;
-  attachments: string[];
 }
 
 export function notebookOf(notes: Record<string, string>, attachments: string[] = []): Notebook {
-  const files = new Set(attachments.map((a) => a.toLowerCase()));
-  const graph = new LinkGraph({ attachmentExists: (path) => files.has(path.toLowerCase()) });
-  for (const [id, source] of Object.entries(notes)) graph.upsert(parseNote(id, source));
-  for (const path of attachments) graph.addAttachment(path);
-  return { graph, attachments };
+  const files: Record<string, string> = {};
+  for (const path of attachments) files[path] = '';
+  for (const [id, source] of Object.entries(notes)) {
+    if (id in files) throw new Error(`notebookOf: "${id}" is given both as a note and as an attachment`);
+    files[id] = source;
+  }
+  return { graph: graphOf(files) };
 }
 
 export function plan(notes: Record<string, string>, options: ExportOptions, attachments: string[] = []): ExportPlan {

@@ -1,13 +1,15 @@
 // A note that may never be exported (private, draft, publish: false) leaves no
 // byte in any bundle: not its title, slug, file name, body, front matter or
 // images, whatever links, embeds, queries, tags or depth point at it.
-import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { exportNotebook } from '../../electron/node/export/export-notebook';
 import type { Preset } from '../../electron/core/export/types';
+import { useExportTemp } from './export-temp';
+
+const tempDir = useExportTemp('export-privacy');
 
 const PRIVATE_PNG = Buffer.from('\x89PNG\r\n\x1a\nPRIVATE-IMAGE-BYTES-7f3a9c', 'latin1');
 const PUBLIC_PNG = Buffer.from('\x89PNG\r\n\x1a\npublic-image-bytes', 'latin1');
@@ -72,7 +74,7 @@ Hello readers. Plans: [[salary-plan|my plans]], [[salary-plan#Numbers|the number
 };
 
 async function writeNotebook(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'export-privacy-'));
+  const root = await tempDir('nb-');
   for (const [path, content] of Object.entries(NOTEBOOK)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
@@ -116,7 +118,7 @@ describe('a private note never appears in any exported byte', () => {
     for (const { name, ...selection } of SELECTIONS) {
       it(`${preset}, ${name}: folder and zip`, async () => {
         const root = await writeNotebook();
-        const out = await mkdtemp(join(tmpdir(), 'export-privacy-out-'));
+        const out = await tempDir('out-');
         const result = await exportNotebook(root, { preset, out: join(out, 'bundle'), ...selection });
         expect(result.notes.map((n) => n.id)).toContain('Public post.md');
         expect(result.notes.map((n) => n.id)).not.toEqual(expect.arrayContaining(['private/salary-plan.md']));
@@ -138,7 +140,7 @@ describe('a private note never appears in any exported byte', () => {
   it('the text an author wrote in a public note stays: an unaliased link keeps its written name', async () => {
     const root = await writeNotebook();
     await writeFile(join(root, 'Other post.md'), '---\ntags: [blog]\n---\nI wrote [[salary-plan]] here.\n');
-    const out = await mkdtemp(join(tmpdir(), 'export-privacy-out-'));
+    const out = await tempDir('out-');
     const result = await exportNotebook(root, { preset: 'plain', out, notes: ['Other post'] });
     expect(await readFile(join(out, 'other-post.md'), 'utf8')).toContain('I wrote salary-plan here.');
     // ... but nothing of the note itself: no title, no link target, no content.
@@ -150,7 +152,7 @@ describe('a private note never appears in any exported byte', () => {
   it('re-exporting after a note turns private removes its page from the bundle', async () => {
     const root = await writeNotebook();
     await writeFile(join(root, 'Soon private.md'), '---\ntitle: Soon Private\ntags: [blog]\n---\nsoon-private-body\n');
-    const out = await mkdtemp(join(tmpdir(), 'export-privacy-out-'));
+    const out = await tempDir('out-');
     await exportNotebook(root, { preset: 'hugo', out, tags: ['blog'] });
     expect((await allFiles(out)).has('soon-private/index.md')).toBe(true);
     await writeFile(join(root, 'Soon private.md'), '---\ntitle: Soon Private\ntags: [blog]\nprivate: true\n---\nsoon-private-body\n');

@@ -5,16 +5,16 @@
 // lock file lists every file with its sha256 and source note, so
 // `checkBundle` can tell whether a bundle still matches the notebook.
 
-import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, realpath, rmdir, unlink } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { ApiError } from '../../core/api';
 import { LOCK_FILE } from '../../core/export/presets';
-import { isSafeBundlePath } from '../../core/export/plan';
+import { isSafeBundlePath } from '../../core/export/bundle-path';
 import type { ExportPlan, Preset } from '../../core/export/types';
 import { compareCodePoints } from '../../core/resolve';
 import { writeFileAtomic } from '../store/atomic-write';
+import { hashBytes } from '../store/file-version';
 import { isInside } from '../store/walk';
 
 export { LOCK_FILE };
@@ -65,10 +65,6 @@ export interface WriteResult {
 
 const ZIP_LEVEL = 6;
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
 }
@@ -91,7 +87,7 @@ export async function materializeBundle(rootReal: string, plan: ExportPlan): Pro
     lockVersion: 1,
     preset: plan.report.preset,
     files: files
-      .map((f) => ({ path: f.path, sha256: sha256(f.bytes), kind: f.kind as 'note' | 'attachment', source: f.source }))
+      .map((f) => ({ path: f.path, sha256: hashBytes(f.bytes), kind: f.kind as 'note' | 'attachment', source: f.source }))
       .sort((a, b) => compareCodePoints(a.path, b.path)),
   };
   files.push({ path: LOCK_FILE, bytes: strToU8(`${JSON.stringify(lock, null, 2)}\n`), kind: 'lock', source: '' });
@@ -159,7 +155,7 @@ export async function assertOutsideNotebook(rootReal: string, out: string): Prom
 function targetOf(outReal: string, path: string): string {
   if (!isSafeBundlePath(path)) throw new ApiError('outside-root', `Export path "${path}" would leave the output folder`);
   const target = resolve(outReal, ...path.split('/'));
-  if (!target.startsWith(outReal.endsWith(sep) ? outReal : outReal + sep)) {
+  if (target === outReal || !isInside(outReal, target)) {
     throw new ApiError('outside-root', `Export path "${path}" would leave the output folder`);
   }
   return target;
@@ -219,7 +215,7 @@ export async function writeBundleFolder(rootReal: string, out: string, files: re
   // A file is the exporter's own only while it still holds the bytes the lock
   // recorded: a listed file edited by hand since is the user's, never replaced or removed.
   const recorded = new Map((previous?.files ?? []).map((f) => [f.path, f.sha256]));
-  const isOwn = (path: string, bytes: Uint8Array) => path === LOCK_FILE || recorded.get(path) === sha256(bytes);
+  const isOwn = (path: string, bytes: Uint8Array) => path === LOCK_FILE || recorded.get(path) === hashBytes(bytes);
 
   // Check everything first, so a refusal leaves the folder as it was.
   const plannedWrites: Array<{ file: BundleFile; target: string }> = [];

@@ -1,14 +1,16 @@
-// `notebook export` and the service's exportBundle: open the notebook (scan,
-// parse, link), plan the bundle in core, then write it, only report it (dry
-// run), or compare it with a bundle already written (check).
+// `notebook export` (opens the notebook: scan, parse, link) and the service's
+// exportBundle (its notebook is open already): plan the bundle in core, then
+// write it, only report it (dry run), or compare it with a bundle already
+// written (check).
 
 import { existsSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import { ApiError, type ExportRequest } from '../../core/api';
+import { ApiError, type ExportRequest, type SearchResult } from '../../core/api';
 import { planExport } from '../../core/export/plan';
-import type { ExportOptions, ExportReport } from '../../core/export/types';
+import type { ExportReport } from '../../core/export/types';
+import type { LinkGraph } from '../../core/graph';
 import type { NoteId } from '../../core/model';
-import { SearchEngine } from '../../core/search/search-engine';
+import { scanSearch } from '../../core/search/scan-search';
 import { toSearchDoc } from '../../core/search/search-doc';
 import { openNotebookGraph } from '../open-notebook';
 import { assertOutsideNotebook, checkBundle, materializeBundle, writeBundleFolder, writeBundleZip, type BundleCheck } from './bundle-writer';
@@ -45,21 +47,8 @@ function checkOutForPreset(options: ExportNotebookOptions, out: string): void {
   }
 }
 
-function planOptions(request: ExportNotebookOptions): ExportOptions {
-  const options: ExportOptions = { preset: request.preset };
-  if (request.query !== undefined) options.query = request.query;
-  if (request.tags !== undefined) options.tags = request.tags;
-  if (request.since !== undefined) options.since = request.since;
-  if (request.until !== undefined) options.until = request.until;
-  if (request.notes !== undefined) options.notes = request.notes;
-  if (request.depth !== undefined) options.depth = request.depth;
-  if (request.publish !== undefined) options.publish = request.publish;
-  if (request.unexportedLinks !== undefined) options.unexportedLinks = request.unexportedLinks;
-  return options;
-}
-
-/** Plans the bundle of the notebook at `root` and writes it, reports it (dryRun) or checks it (check). */
-export async function exportNotebook(root: string, request: ExportNotebookOptions): Promise<ExportResult> {
+/** Where the bundle goes: the absolute `--out`, and whether it is a zip. Throws naming a bad `--out`. */
+function bundleTarget(request: ExportNotebookOptions): { out: string; zip: boolean } {
   if (typeof request?.out !== 'string' || request.out.trim() === '') {
     throw new ApiError('bad-argument', '--out is required: the folder (or .zip file) to write the bundle to');
   }
@@ -69,32 +58,62 @@ export async function exportNotebook(root: string, request: ExportNotebookOption
     throw new ApiError('bad-argument', `--zip needs an --out file name ending in .zip, got ${request.out}`);
   }
   checkOutForPreset({ ...request, zip }, out);
+  return { out, zip };
+}
 
-  // The exporter only reads the notebook: no temp-file cleanup there.
-  const nb = await openNotebookGraph(root, { cleanTemps: false });
-  await assertOutsideNotebook(nb.root, out);
+/** `searchIds` for the planner from a search function: every note it matches, or the query's error. */
+export function searchIdsOf(search: (query: string, options: { limit: number }) => SearchResult, noteCount: number): (query: string) => NoteId[] {
+  return (query) => {
+    const result = search(query, { limit: Math.max(1, noteCount) });
+    if (result.error) throw new ApiError('bad-argument', `--query ${JSON.stringify(query)}: ${result.error}`);
+    return result.hits.map((hit) => hit.id);
+  };
+}
 
-  let searchIds: ((query: string) => NoteId[]) | undefined;
-  if (request.query !== undefined) {
-    const engine = new SearchEngine();
-    for (const note of nb.parsed) engine.upsert(toSearchDoc(note));
-    searchIds = (query) => {
-      const result = engine.search(query, { limit: Math.max(1, nb.parsed.length) });
-      if (result.error) throw new ApiError('bad-argument', `--query ${JSON.stringify(query)}: ${result.error}`);
-      return result.hits.map((hit) => hit.id);
-    };
-  }
+/** An open notebook, as the exporter needs it. */
+export interface ExportSource {
+  /** The notebook's real root path. */
+  root: string;
+  /** Its notes, with its other files registered as attachments. */
+  graph: LinkGraph;
+  /** Full-text search, needed only for `query`. */
+  searchIds?: (query: string) => NoteId[];
+}
 
-  const plan = planExport({ graph: nb.graph, attachments: nb.scan.attachments, ...(searchIds ? { searchIds } : {}) }, planOptions(request));
+/**
+ * Plans the bundle of an already open notebook and writes it, reports it
+ * (dryRun) or checks it (check). The service calls this with its live graph
+ * and search index, so a preview reads nothing but the copied files.
+ */
+export async function exportFromGraph(source: ExportSource, request: ExportNotebookOptions): Promise<ExportResult> {
+  const { out, zip } = bundleTarget(request);
+  await assertOutsideNotebook(source.root, out);
+
+  const plan = planExport({ graph: source.graph, ...(source.searchIds ? { searchIds: source.searchIds } : {}) }, request);
   const result: ExportResult = { ...plan.report, out, zip, dryRun: request.dryRun === true, written: false };
   if (request.dryRun && !request.check) return result;
 
-  const files = await materializeBundle(nb.root, plan);
+  const files = await materializeBundle(source.root, plan);
   if (request.check) {
     result.check = await checkBundle(out, files, zip);
     return result;
   }
-  result.files = zip ? await writeBundleZip(nb.root, out, files) : await writeBundleFolder(nb.root, out, files);
+  result.files = zip ? await writeBundleZip(source.root, out, files) : await writeBundleFolder(source.root, out, files);
   result.written = true;
   return result;
+}
+
+/** `notebook export`: opens the notebook at `root`, then exports it (see exportFromGraph). */
+export async function exportNotebook(root: string, request: ExportNotebookOptions): Promise<ExportResult> {
+  // A bad --out is reported before the notebook is read.
+  bundleTarget(request);
+  // The exporter only reads the notebook: no temp-file cleanup there.
+  const nb = await openNotebookGraph(root, { cleanTemps: false });
+  let searchIds: ((query: string) => NoteId[]) | undefined;
+  if (request.query !== undefined) {
+    // One query: a scan of the notes answers it without building an index.
+    const docs = nb.parsed.map(toSearchDoc);
+    searchIds = searchIdsOf((query, options) => scanSearch(query, docs, options), docs.length);
+  }
+  return exportFromGraph({ root: nb.root, graph: nb.graph, ...(searchIds ? { searchIds } : {}) }, request);
 }

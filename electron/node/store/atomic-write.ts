@@ -32,10 +32,6 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.nbtmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-export function isAtomicTempName(name: string): boolean {
-  return TEMP_PATTERN.test(name);
-}
-
 export async function writeFileAtomic(target: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const temp = tempPathFor(target);
   const handle = await open(temp, 'wx', options.mode ?? 0o666);

@@ -11,7 +11,7 @@ import { ApiError, type NoteVersion, type SaveResult } from '../../core/api';
 import type { NoteId } from '../../core/model';
 import { extensionOf, isNoteFileName } from '../../core/paths';
 import { cleanStaleTemps, writeFileAtomic } from './atomic-write';
-import { hashBytes, isNoteVersion, versionOf } from './file-version';
+import { hashBytes, isNoteVersion, sameVersion, versionOf } from './file-version';
 import { readFileWithStat } from './read-bytes';
 import { decodeText, encodeForDisk, sameTextIgnoringEol, type Eol } from './text-file';
 import { isExcludedPath, isInside } from './walk';
@@ -139,7 +139,7 @@ export class FolderStore {
       const { bytes, info } = await readWithStat(path, id, `"${id}" was deleted or moved on disk; your text was not saved.`);
       const disk = toNoteFile(bytes, info);
       if (disk.readOnly) throw readOnlyError(id, disk, info);
-      if (disk.version.hash !== baseVersion.hash) {
+      if (!sameVersion(disk.version, baseVersion)) {
         return { ok: false, conflict: { disk: disk.source, diskVersion: disk.version, mine: text } };
       }
       const next = encodeForDisk(text, disk);

@@ -39,12 +39,6 @@ export interface ScanOptions {
   maxBytes?: number;
   /** Skip a relative path (`/`-separated); a skipped folder is not entered. */
   ignore?: (relPath: string) => boolean;
-  /**
-   * Called with each note as soon as it is read (in no particular order), so
-   * a caller can work on it while the other files are still being read. The
-   * same notes are in the result. An exception thrown here fails the scan.
-   */
-  onNote?: (note: ScannedNote) => void;
 }
 
 /** A note file found by the walk, before reading. */
@@ -67,15 +61,18 @@ export interface NotebookListing {
 /** Scans `root`, which must be the real path of an existing folder (FolderStore.open checks that). */
 export async function scanNotebook(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
+  return readListing(await listNotebook(root, options), options, started);
+}
+
+/** Reads the note files of `listing` (`concurrency` at once); `ms` counts from `started`. */
+export async function readListing(
+  listing: NotebookListing,
+  options: Pick<ScanOptions, 'concurrency' | 'maxBytes'> = {},
+  started: number = performance.now(),
+): Promise<ScanResult> {
   const maxBytes = options.maxBytes ?? MAX_NOTE_BYTES;
-  const { noteFiles, attachments } = await listNotebook(root, options);
-  const onNote = options.onNote;
-  const outcomes = await mapLimit(noteFiles, options.concurrency ?? 64, async (file) => {
-    const outcome = await readNoteFile(file, maxBytes);
-    if (onNote && outcome !== null && 'note' in outcome) onNote(outcome.note);
-    return outcome;
-  });
-  return assembleScan(outcomes, attachments, started);
+  const outcomes = await mapLimit(listing.noteFiles, options.concurrency ?? 64, (file) => readNoteFile(file, maxBytes));
+  return assembleScan(outcomes, listing.attachments, started);
 }
 
 /** Every file under `root`, split into note files (one per id) and attachments. */

@@ -1,8 +1,6 @@
 // Every transport's failures become an ApiError with a code the UI can act on.
 
-import { ApiError, type ApiErrorCode } from '../../../electron/core/api';
-
-const ERROR_CODES: readonly ApiErrorCode[] = ['bad-argument', 'not-found', 'exists', 'outside-root', 'read-only', 'io', 'unavailable'];
+import { API_ERROR_CODES, ApiError, type ApiErrorCode } from '../../../electron/core/api';
 
 /** Turns whatever a transport rejected with into an ApiError with a known code. */
 export function toApiError(error: unknown): ApiError {
@@ -10,7 +8,7 @@ export function toApiError(error: unknown): ApiError {
   if (error && typeof error === 'object') {
     const { code, message } = error as { code?: unknown; message?: unknown };
     const text = typeof message === 'string' ? message : String(error);
-    if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) return new ApiError(code as ApiErrorCode, text);
+    if (typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code)) return new ApiError(code as ApiErrorCode, text);
     return new ApiError('io', text);
   }
   return new ApiError('io', String(error));

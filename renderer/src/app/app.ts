@@ -4,8 +4,10 @@
 
 import type { GraphNode, NotebookClient, NotebookEvent, NotebookInfo, NoteListItem, NotePage, SwitchSuggestion, TitledMention } from '../../../electron/core/api';
 import { ApiError } from '../../../electron/core/api';
+import { noteNameProblem } from '../../../electron/core/api-validate';
+import { extensionOf, folderOf, joinId, stemOf } from '../../../electron/core/paths';
 import type { TagSummary } from '../../../electron/core/model';
-import { stemOf, type CompletionData } from '../editor/completions';
+import type { CompletionData } from '../editor/completions';
 import { openModal, promptText } from '../ui/dialog';
 import { h, formatDate } from '../ui/dom';
 import { icon } from '../ui/icons';
@@ -29,7 +31,7 @@ import { saveConflictCopy } from './conflict-copy';
 import { attachmentName, fileToBase64 } from './files';
 import { NoteSession } from './note-session';
 import { Router } from './router';
-import { hashToRoute, type Route } from './routes';
+import { hashToRoute, routeToHash, type Route } from './routes';
 import { SaveStatus } from './save-status';
 
 const UNSAVED_KEY = 'notebook.unsaved.';
@@ -378,7 +380,8 @@ export class App {
 
   private showHome(): void {
     this.timeline.setCurrent(null);
-    const recent = [...this.notes].filter((n) => n.date).sort((a, b) => (a.date! < b.date! ? 1 : -1)).slice(0, 8);
+    // this.notes is core's timeline(): newest first already.
+    const recent = this.notes.filter((n) => n.date).slice(0, 8);
     const info = this.info;
     const keys: Array<[string, string]> = [
       ['Mod+O', 'find or create a note'],
@@ -402,7 +405,7 @@ export class App {
             'section',
             { className: 'home-recent', 'aria-labelledby': 'home-recent-title' },
             h('h2', { id: 'home-recent-title' }, 'Latest notes'),
-            h('ul', { className: 'plain-list' }, ...recent.map((n) => h('li', {}, h('a', { href: `#/note/${encodeURIComponent(n.id)}` }, n.title), ' ', h('time', { datetime: n.date! }, formatDate(n.date))))),
+            h('ul', { className: 'plain-list' }, ...recent.map((n) => h('li', {}, h('a', { href: routeToHash({ kind: 'note', id: n.id }) }, n.title), ' ', h('time', { datetime: n.date! }, formatDate(n.date))))),
           )
         : null,
       h('section', { className: 'home-keys', 'aria-label': 'Keys' }, h('ul', { className: 'plain-list' }, ...keys.map(([k, d]) => h('li', {}, h('kbd', {}, displayCombo(k)), ` ${d}`)))),
@@ -672,15 +675,15 @@ export class App {
     const stem = stemOf(current.id);
     const name = await promptText({ title: 'Rename note', label: 'New name', value: stem, confirm: 'Rename', hint: 'Links to this note in other notes are updated.' });
     if (!name || name === stem || this.current !== current) return;
-    if (/[\\/:*?"<>|]/.test(name)) {
-      this.toasts.error('A note name cannot hold / \\ : * ? " < > |.');
+    // A rename keeps the note in its folder, so the name is one segment.
+    const problem = name.includes('/') ? 'must not contain "/": a rename keeps the note in its folder' : noteNameProblem(name);
+    if (problem) {
+      this.toasts.error(`The new name ${problem}.`);
       return;
     }
     await current.session.flush();
-    const folder = current.id.includes('/') ? current.id.slice(0, current.id.lastIndexOf('/') + 1) : '';
-    const extension = /\.markdown$/i.test(current.id) ? '.markdown' : '.md';
     try {
-      const result = await this.client.renameNote({ id: current.id, newId: `${folder}${name}${extension}` });
+      const result = await this.client.renameNote({ id: current.id, newId: joinId(folderOf(current.id), `${name}${extensionOf(current.id)}`) });
       this.toasts.show(result.changed.length ? `Renamed; links updated in ${result.changed.length} ${result.changed.length === 1 ? 'note' : 'notes'}.` : 'Renamed.');
       this.current = { kind: 'none' };
       current.session.dispose();

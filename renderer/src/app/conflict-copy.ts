@@ -2,7 +2,7 @@
 // resolving a conflict never throws text away.
 
 import type { NotebookApi } from '../../../electron/core/api';
-import { stemOf } from '../editor/completions';
+import { folderOf, stemOf } from '../../../electron/core/paths';
 
 type Client = Pick<NotebookApi, 'createNote'>;
 
@@ -17,7 +17,7 @@ export function conflictCopyName(id: string, now: Date, attempt: number): string
 }
 
 export async function saveConflictCopy(client: Client, id: string, content: string, now = new Date()): Promise<string> {
-  const folder = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+  const folder = folderOf(id);
   for (let attempt = 0; attempt < 20; attempt++) {
     const name = conflictCopyName(id, now, attempt);
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { NoteListItem } from '../../../electron/core/api';
-import { linkOptions, stemOf } from './completions';
+import { linkOptions } from './completions';
 
 const note = (id: string, title: string, date: string | null, aliases: string[] = []): NoteListItem => ({ id, title, date, tags: [], aliases });
 
@@ -24,10 +24,4 @@ describe('linkOptions', () => {
     expect(labels).not.toContain('flakes');
     expect(options.find((o) => o.label === '02JAN25 - NixOS')?.detail).toBe('2 Jan 2025');
   });
-
-  test.each([
-    ['2025/02JAN25 - NixOS.md', '02JAN25 - NixOS'],
-    ['Nix.md', 'Nix'],
-    ['a/b/c.markdown', 'c'],
-  ])('stemOf(%s)', (id, stem) => expect(stemOf(id)).toBe(stem));
 });

@@ -6,17 +6,12 @@ import type { EditorView } from '@codemirror/view';
 import type { NoteListItem } from '../../../electron/core/api';
 import type { TagSummary } from '../../../electron/core/model';
 import { conceptKey } from '../../../electron/core/names';
+import { stemOf } from '../../../electron/core/paths';
 import { formatDate } from '../ui/dom';
 
 export interface CompletionData {
   notes(): readonly NoteListItem[];
   tags(): readonly TagSummary[];
-}
-
-/** The stem of a note id: `2025/02JAN25 - NixOS.md` → `02JAN25 - NixOS`. */
-export function stemOf(id: string): string {
-  const file = id.slice(id.lastIndexOf('/') + 1);
-  return file.replace(/\.(md|markdown)$/i, '');
 }
 
 /** One option per name a link can use: each title (a concept), each dated note's stem, each alias. */

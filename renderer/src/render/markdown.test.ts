@@ -4,10 +4,10 @@ import type { OutgoingLink } from '../../../electron/core/api';
 import { renderMarkdown, rewriteRelativeUrls, stripFrontMatter } from './markdown';
 import { sanitizeHtml } from './sanitize';
 
-function render(source: string, outgoing: OutgoingLink[] = [], folder = ''): HTMLElement {
+function render(source: string, outgoing: OutgoingLink[] = [], noteId = 'Note.md'): HTMLElement {
   const div = document.createElement('div');
-  div.innerHTML = renderMarkdown(source, { outgoing, folder });
-  rewriteRelativeUrls(div, { outgoing, folder });
+  div.innerHTML = renderMarkdown(source, { outgoing, noteId });
+  rewriteRelativeUrls(div, { outgoing, noteId });
   return div;
 }
 
@@ -94,10 +94,28 @@ describe('renderMarkdown', () => {
 
   test('relative Markdown links and images point into the notebook', () => {
     const div = render('[the lock file](2025-01-09%20Flakes.md) and ![plot](../attachments/a%20b.png)', [
-      link('[the lock file](2025-01-09%20Flakes.md)', { kind: 'note', id: '2025/2025-01-09 Flakes.md' }),
-    ], '2025');
+      link('[the lock file](2025-01-09%20Flakes.md)', { kind: 'note', id: '2025/2025-01-09 Flakes.md' }, { target: '2025-01-09 Flakes.md' }),
+    ], '2025/Note.md');
     expect(div.querySelector('a')?.getAttribute('href')).toBe('#/note/2025%2F2025-01-09%20Flakes.md');
     expect(div.querySelector('img')?.getAttribute('src')).toBe('/files/attachments/a%20b.png');
+  });
+
+  // OutgoingLink.target is what core's parser gives: unwrapped and percent-decoded.
+  test.each([
+    ['[x](<My Note.md>)'],
+    ['[x](My%20Note.md)'],
+  ])('%s opens the note it resolves to', (raw) => {
+    const div = render(`See ${raw}.`, [link(raw, { kind: 'note', id: 'notes/My Note.md' }, { target: 'My Note.md', alias: 'x' })], 'notes/Index.md');
+    expect(div.querySelector('a')?.getAttribute('href')).toBe('#/note/notes%2FMy%20Note.md');
+    expect(div.querySelector('a')?.className).toBe('wikilink');
+  });
+
+  test('a Markdown link keeps its own heading when two links share a target', () => {
+    const div = render('[a](Nix.md#Install) and [b](Nix.md#Use)', [
+      link('[a](Nix.md#Install)', { kind: 'note', id: 'Nix.md' }, { target: 'Nix.md', heading: 'Install' }),
+      link('[b](Nix.md#Use)', { kind: 'note', id: 'Nix.md' }, { target: 'Nix.md', heading: 'Use' }),
+    ]);
+    expect([...div.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#/note/Nix.md?h=Install', '#/note/Nix.md?h=Use']);
   });
 
   test('front matter is not shown; headings sit below the page title', () => {

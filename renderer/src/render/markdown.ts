@@ -6,18 +6,18 @@ import { Marked, type Tokens } from 'marked';
 import type { OutgoingLink } from '../../../electron/core/api';
 import type { Resolution } from '../../../electron/core/model';
 import { conceptKey } from '../../../electron/core/names';
+import { isImagePath, resolveRelative } from '../../../electron/core/paths';
 import { wikilinkExtension } from '../../../electron/core/wikilink-marked';
 import { fileUrl } from '../api/file-url';
 import { routeToHash } from '../app/routes';
 import { sanitizeHtml } from './sanitize';
 
-const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|svg|avif|bmp)$/i;
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 export interface LinkContext {
   outgoing: readonly OutgoingLink[];
-  /** Folder of the note being rendered, for relative Markdown links. */
-  folder: string;
+  /** Id of the note being rendered: relative Markdown links start from its folder. */
+  noteId: string;
 }
 
 export function stripFrontMatter(source: string): string {
@@ -42,25 +42,18 @@ export function linkTarget(resolution: Resolution, heading?: string): { href: st
   }
 }
 
-/** `a/b/../c` → `a/c`; null when the path climbs above the root. */
-export function normalizePath(path: string): string | null {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join('/');
-}
-
+/** A link destination as core reads it (`decodeURIComponent`); kept as written when malformed. */
 function safeDecode(text: string): string {
   try {
-    return decodeURI(text);
+    return decodeURIComponent(text);
   } catch {
     return text;
   }
+}
+
+/** The notebook path a destination names: a leading `/` is the root, as core's resolver reads it. */
+function notebookPath(noteId: string, written: string): string | null {
+  return written.startsWith('/') ? resolveRelative('', written.replace(/^\/+/, '')) : resolveRelative(noteId, written);
 }
 
 let byRaw = new Map<string, OutgoingLink>();
@@ -73,8 +66,8 @@ marked.use(
       const resolution: Resolution = found?.resolution ?? { kind: 'unresolved', key: conceptKey(l.target), name: l.target };
       const target = linkTarget(resolution, l.heading);
       if (l.embed) {
-        const image = resolution.kind === 'attachment' && IMAGE_EXTENSION.test(resolution.path);
-        const kind = image ? 'embed-image' : resolution.kind === 'note' ? 'embed-note' : 'embed-other';
+        // The extension renders an image embed as <img> itself (same isImagePath test); this only names its class.
+        const kind = isImagePath(l.target) ? 'embed-image' : resolution.kind === 'note' ? 'embed-note' : 'embed-other';
         return { href: target.href, className: `${target.className} embed ${kind}`, text: l.alias ?? found?.label ?? l.target };
       }
       return { ...target, text: l.alias ?? undefined };
@@ -113,21 +106,24 @@ export function renderMarkdown(source: string, links: LinkContext): string {
  * not the extension's: point them at the notebook after sanitising.
  */
 export function rewriteRelativeUrls(root: HTMLElement, links: LinkContext): void {
+  // Core's OutgoingLink.target is the destination already unwrapped (`<…>`) and
+  // percent-decoded, without its #fragment: the same key the rendered href decodes to.
   const markdownTargets = new Map<string, OutgoingLink>();
   for (const o of links.outgoing) {
-    const m = /\]\(<?([^)>\s]+)>?(?:\s+"[^"]*")?\)$/.exec(o.raw);
-    if (m) markdownTargets.set(safeDecode(m[1]), o);
+    if (!o.raw.startsWith('[[') && !o.raw.startsWith('![[')) markdownTargets.set(o.target, o);
   }
   for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     const href = a.getAttribute('href') ?? '';
     if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/files/')) continue;
-    const found = markdownTargets.get(safeDecode(href));
+    const hash = href.indexOf('#');
+    const written = safeDecode(hash < 0 ? href : href.slice(0, hash)).trim();
+    const found = markdownTargets.get(written);
     if (found) {
-      const target = linkTarget(found.resolution, found.heading);
+      const target = linkTarget(found.resolution, fragmentHeading(hash < 0 ? '' : href.slice(hash + 1)));
       a.setAttribute('href', target.href);
       a.className = `${a.className} ${target.className}`.trim();
     } else {
-      const path = normalizePath(`${links.folder}/${safeDecode(href.split('#')[0])}`);
+      const path = notebookPath(links.noteId, written);
       if (path) a.setAttribute('href', fileUrl(path));
       else a.removeAttribute('href');
     }
@@ -140,11 +136,21 @@ export function rewriteRelativeUrls(root: HTMLElement, links: LinkContext): void
       img.replaceWith(Object.assign(document.createElement('span'), { className: 'remote-image', textContent: img.alt || src }));
       continue;
     }
-    const found = markdownTargets.get(safeDecode(src));
-    const path = found?.resolution.kind === 'attachment' ? found.resolution.path : normalizePath(`${links.folder}/${safeDecode(src)}`);
+    const written = safeDecode(src.split('#')[0]).trim();
+    const found = markdownTargets.get(written);
+    const path = found?.resolution.kind === 'attachment' ? found.resolution.path : notebookPath(links.noteId, written);
     if (path) img.setAttribute('src', fileUrl(path));
     else img.removeAttribute('src');
   }
+}
+
+/**
+ * The heading of this anchor's own `#fragment` (two links to one note may name
+ * different headings); none for a `#^block` fragment, as core reads it.
+ */
+function fragmentHeading(fragment: string): string | undefined {
+  const heading = safeDecode(fragment).trim();
+  return heading === '' || heading.startsWith('^') ? undefined : heading;
 }
 
 /** A heading's anchor id, the way `[[Note#Heading]]` finds it. */

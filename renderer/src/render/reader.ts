@@ -18,14 +18,9 @@ export interface ReaderSource {
   title?: string;
 }
 
-function folderOf(id: string): string {
-  const slash = id.lastIndexOf('/');
-  return slash < 0 ? '' : id.slice(0, slash);
-}
-
 /** Renders `note` into `root`; embeds load afterwards and never block the page. */
 export function renderReader(root: HTMLElement, note: ReaderSource, client: Pick<NotebookApi, 'getNote'>, depth = 0, visited: ReadonlySet<string> = new Set([note.id])): Promise<void> {
-  const links = { outgoing: note.outgoing, folder: folderOf(note.id) };
+  const links = { outgoing: note.outgoing, noteId: note.id };
   // The only innerHTML in the app, and it only ever receives sanitised HTML.
   root.innerHTML = renderMarkdown(note.source, links);
   rewriteRelativeUrls(root, links);
@@ -45,10 +40,6 @@ function dropRepeatedTitle(root: HTMLElement, title: string): void {
 }
 
 async function loadEmbeds(root: HTMLElement, client: Pick<NotebookApi, 'getNote'>, depth: number, visited: ReadonlySet<string>): Promise<void> {
-  for (const a of root.querySelectorAll<HTMLAnchorElement>('a.embed-image')) {
-    const img = h('img', { src: a.getAttribute('href') ?? '', alt: a.textContent ?? '', className: 'embed-image', loading: 'lazy' });
-    a.replaceWith(img);
-  }
   const jobs: Promise<void>[] = [];
   for (const a of root.querySelectorAll<HTMLAnchorElement>('a.embed-note')) {
     const route = hashToRoute(a.getAttribute('href') ?? '');

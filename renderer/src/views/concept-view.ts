@@ -2,6 +2,7 @@
 // readable timeline; an unresolved concept offers to create its note.
 
 import type { ConceptPage, NotebookClient } from '../../../electron/core/api';
+import { routeToHash } from '../app/routes';
 import { renderReader } from '../render/reader';
 import { formatDate, h } from '../ui/dom';
 
@@ -39,7 +40,7 @@ export function conceptView(page: ConceptPage, client: NotebookClient, actions: 
   page.notes.forEach((note, index) => {
     const link = h(
       'a',
-      { href: `#/note/${encodeURIComponent(note.id)}`, className: 'concept-note-link', onclick: (e: Event) => { e.preventDefault(); actions.openNote(note.id, e); } },
+      { href: routeToHash({ kind: 'note', id: note.id }), className: 'concept-note-link', onclick: (e: Event) => { e.preventDefault(); actions.openNote(note.id, e); } },
       note.title,
     );
     const item = h(

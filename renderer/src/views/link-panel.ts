@@ -3,6 +3,7 @@
 // graph. Each part is a named region so it can be found by landmark.
 
 import type { GraphData, GraphNode, OutgoingLink, TitledBacklink, TitledMention } from '../../../electron/core/api';
+import { routeToHash } from '../app/routes';
 import { GraphCanvas } from '../graph/graph-canvas';
 import { linkTarget } from '../render/markdown';
 import { formatDate, h, uniqueId } from '../ui/dom';
@@ -103,7 +104,7 @@ export class LinkPanel {
   }
 
   private noteLink(id: string, title: string): HTMLAnchorElement {
-    return h('a', { className: 'source-link', href: `#/note/${encodeURIComponent(id)}`, title: id, onclick: (e: Event) => { e.preventDefault(); this.actions.openNote(id, e); } }, title);
+    return h('a', { className: 'source-link', href: routeToHash({ kind: 'note', id }), title: id, onclick: (e: Event) => { e.preventDefault(); this.actions.openNote(id, e); } }, title);
   }
 
   private backlinks(backlinks: TitledBacklink[]): HTMLElement {

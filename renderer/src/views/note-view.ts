@@ -2,6 +2,7 @@
 // tags, then either the reader or the editor. Ctrl+E switches between them.
 
 import type { NotebookClient, NotePage } from '../../../electron/core/api';
+import { baseNameOf, folderOf } from '../../../electron/core/paths';
 import type { NoteSession } from '../app/note-session';
 import type { CompletionData } from '../editor/completions';
 import { NoteEditor } from '../editor/editor';
@@ -104,14 +105,14 @@ export class NoteView {
 
   private renderHeader(): void {
     const { note } = this.page;
-    const folder = note.id.includes('/') ? note.id.slice(0, note.id.lastIndexOf('/')) : '';
+    const folder = folderOf(note.id);
     this.modeButton.textContent = this.mode === 'read' ? 'Edit' : 'Read';
     this.modeButton.setAttribute('aria-label', this.mode === 'read' ? 'Edit note (Ctrl+E)' : 'Read note (Ctrl+E)');
     const meta = h(
       'div',
       { className: 'note-meta' },
       note.date ? h('time', { datetime: note.date, className: 'note-date' }, formatDate(note.date)) : h('span', { className: 'note-date undated' }, 'Undated'),
-      h('span', { className: 'note-path', title: note.id }, folder ? `${folder}/` : '', h('span', {}, note.id.slice(folder ? folder.length + 1 : 0))),
+      h('span', { className: 'note-path', title: note.id }, folder ? `${folder}/` : '', h('span', {}, baseNameOf(note.id))),
       this.page.readOnly ? h('span', { className: 'badge warning' }, 'Read-only') : null,
     );
     const tags = note.tags.length ? h('ul', { className: 'tag-row', role: 'list', 'aria-label': 'Tags' }, ...note.tags.map((t) => h('li', {}, h('a', { className: 'tag', href: tagHref(t) }, `#${t}`)))) : null;

@@ -4,6 +4,7 @@
 // hint while the index is still being built.
 
 import type { NotebookClient, SearchHit, SearchResult } from '../../../electron/core/api';
+import { routeToHash } from '../app/routes';
 import { formatDate, h, markedText } from '../ui/dom';
 
 const DEBOUNCE_MS = 150;
@@ -151,7 +152,7 @@ export class SearchPanel {
   private renderHit(hit: SearchHit): HTMLLIElement {
     const link = h(
       'a',
-      { className: 'hit', href: `#/note/${encodeURIComponent(hit.id)}`, title: hit.id },
+      { className: 'hit', href: routeToHash({ kind: 'note', id: hit.id }), title: hit.id },
       h('span', { className: 'hit-head' }, h('span', { className: 'hit-title' }, hit.title), hit.date ? h('time', { className: 'hit-date', datetime: hit.date }, formatDate(hit.date)) : null),
       h('span', { className: 'hit-snippet' }, markedText(hit.snippet, hit.marks)),
     );

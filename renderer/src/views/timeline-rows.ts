@@ -2,6 +2,7 @@
 // timeline shows. Pure, so the grouping is tested without a DOM.
 
 import type { NoteListItem } from '../../../electron/core/api';
+import { compareChronological } from '../../../electron/core/views';
 
 export type TimelineRow =
   | { kind: 'year'; year: string; count: number }
@@ -11,15 +12,15 @@ export type TimelineRow =
 
 export type TimelineOrder = 'newest' | 'oldest';
 
-function byTitle(a: NoteListItem, b: NoteListItem): number {
-  return a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
+/**
+ * `notes` come in the order core's `timeline()` gives (newest first, undated
+ * last by title), which is kept for 'newest'; 'oldest' re-sorts them the way
+ * core's log does.
+ */
 export function timelineRows(notes: readonly NoteListItem[], order: TimelineOrder = 'newest'): TimelineRow[] {
-  const dated = notes.filter((n) => n.date);
-  const undated = notes.filter((n) => !n.date).sort(byTitle);
-  const sign = order === 'newest' ? -1 : 1;
-  dated.sort((a, b) => (a.date! < b.date! ? -sign : a.date! > b.date! ? sign : byTitle(a, b)));
+  const ordered = order === 'newest' ? notes : [...notes].sort(compareChronological);
+  const dated = ordered.filter((n) => n.date);
+  const undated = ordered.filter((n) => !n.date);
 
   const rows: TimelineRow[] = [];
   let yearRow: Extract<TimelineRow, { kind: 'year' }> | null = null;
