@@ -69,7 +69,7 @@ export class NoteLoader {
     const parsed = notes.map((file) => {
       const note = this.done.get(file.id);
       if (note) return note;
-      // Not reported as read (cannot happen with the scan's onNote): parse it now.
+      // Not handed over by the reader (a caller that skipped take()): parse it now.
       this.stats.parsed++;
       return parseNote(file.id, file.source);
     });

@@ -12,7 +12,7 @@ import type { NoteId } from '../core/model';
 import type { NoteRecord } from '../core/note-record';
 import { mapLimit } from './store/concurrency';
 import { readNoteFile, type NoteFile, type NoteReadOutcome, type ScannedNote } from './store/scan';
-import { findWorkerBundle } from './worker-bundle';
+import { findWorkerBundle, workerThreadsFor } from './worker-bundle';
 
 export const PARSE_WORKER_FILE = 'parse-worker.mjs';
 /** More threads than this gain little (the graph is built on the main thread) and each costs memory. */
@@ -53,7 +53,7 @@ export interface WorkerPlan {
  * parser's warm-up is paid once, and nothing waits for a busy core.
  */
 export function defaultWorkerPlan(cores: number = availableParallelism()): WorkerPlan {
-  return cores >= 4 ? { workers: Math.min(MAX_WORKERS, cores - 1), parse: true } : { workers: 1, parse: false };
+  return cores >= 4 ? { workers: workerThreadsFor(MAX_WORKERS, cores), parse: true } : { workers: 1, parse: false };
 }
 
 /** The bundled worker script (dist/parse-worker.mjs); null when not built: callers read and parse in-process. */
