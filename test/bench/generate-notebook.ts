@@ -5,6 +5,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stemOf } from '../../electron/core/paths';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -101,8 +102,9 @@ export interface GeneratedNotebook {
   hubBacklinks: number;
 }
 
-function isoDate(day: number): string {
-  return new Date(Date.UTC(2019, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+/** `YYYY-MM-DD` of the day `dayOfYear` days after 1 January of `year` (it may run into later years). */
+export function isoDay(year: number, dayOfYear: number): string {
+  return new Date(Date.UTC(year, 0, 1) + dayOfYear * 86_400_000).toISOString().slice(0, 10);
 }
 
 function datedStem(date: string, title: string, style: number): string {
@@ -146,7 +148,7 @@ export async function generateNotebook(dir: string, count: number, seed = 42, hu
   }
   for (let i = ids.length; i < count; i++) {
     const day = Math.floor((i / count) * 365 * 6);
-    const date = isoDate(day);
+    const date = isoDay(2019, day);
     const title = `${pick(TOPICS)} ${pick(WORDS)} ${i}`;
     titles.push(title);
     ids.push(`${date.slice(0, 4)}/${datedStem(date, title, i % 4)}.md`);
@@ -156,7 +158,7 @@ export async function generateNotebook(dir: string, count: number, seed = 42, hu
   const linkers = Math.min(hubBacklinks, ids.length - 1 - hubIndex);
   // Random links skip the hub so its backlink count stays exact.
   const otherThanHub = (index: number) => (index === hubIndex ? (index + 1) % ids.length : index);
-  const hubStem = ids[hubIndex].replace(/^.*\//, '').replace(/\.md$/, '');
+  const hubStem = stemOf(ids[hubIndex]);
   let bytes = 0;
   await mkdir(dir, { recursive: true });
   const folders = new Set(ids.map((id) => id.split('/').slice(0, -1).join('/')).filter(Boolean));

@@ -2,7 +2,7 @@
 // from the generator's vocabulary (and, for phrases, from the notes' own
 // text so that each phrase occurs somewhere). Deterministic for a seed.
 
-import { random, VOCABULARY } from './generate-notebook';
+import { isoDay, random, VOCABULARY } from './generate-notebook';
 
 export const OPERATORS = [
   'word',
@@ -28,10 +28,6 @@ const PER_OPERATOR = 50;
 function typo(word: string, roll: number): string {
   const at = 1 + Math.floor(roll * (word.length - 2));
   return roll < 0.5 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at] + word.slice(at);
-}
-
-function isoDay(year: number, dayOfYear: number): string {
-  return new Date(Date.UTC(year, 0, 1) + dayOfYear * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Two neighbouring plain words from the notes' bodies (no links, no code words). */

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mapLimit } from '../../electron/node/store/concurrency';
 
 export interface ReadFile {
   /** `/`-separated path relative to the root. */
@@ -20,16 +21,7 @@ export async function listMarkdown(root: string): Promise<string[]> {
 }
 
 export async function readAll(root: string, paths: readonly string[], concurrency = 64): Promise<ReadFile[]> {
-  const out = new Array<ReadFile>(paths.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      const i = next++;
-      out[i] = { path: paths[i], text: await readFile(join(root, paths[i]), 'utf8') };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, paths.length)) }, worker));
-  return out;
+  return mapLimit(paths, concurrency, async (path) => ({ path, text: await readFile(join(root, path), 'utf8') }));
 }
 
 /** The same read, one file after another on the main thread: on a warm page cache the fastest way. */
