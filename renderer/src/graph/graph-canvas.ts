@@ -151,6 +151,11 @@ export class GraphCanvas {
     this.schedule();
   }
 
+  /** Renames the canvas for assistive technology (the centred note's title changed). */
+  setLabel(label: string): void {
+    this.canvas.setAttribute('aria-label', label);
+  }
+
   /** Re-reads the colours (the theme changed). */
   refreshTheme(): void {
     this.paletteCache = null;

@@ -52,6 +52,8 @@ function section(title: string, count: number | null, ...children: Array<Node | 
 export class LinkPanel {
   readonly element = h('div', { className: 'link-panel' });
   private graph: GraphCanvas | null = null;
+  /** The local graph's region and the note it centres on, kept while the same note is shown again. */
+  private graphRegion: { center: string; element: HTMLElement } | null = null;
   /** Bumped by every show/clear so a late mentions answer for an earlier subject is dropped. */
   private shown = 0;
   /** The mentions list last shown, and for which note. */
@@ -61,15 +63,12 @@ export class LinkPanel {
 
   clear(message = ''): void {
     this.shown++;
-    this.graph?.destroy();
-    this.graph = null;
+    this.dropGraph();
     this.element.replaceChildren(message ? h('p', { className: 'empty' }, message) : '');
   }
 
   show(data: LinkPanelData): void {
     const shown = ++this.shown;
-    this.graph?.destroy();
-    this.graph = null;
     const parts: HTMLElement[] = [this.backlinks(data.backlinks)];
     if (data.mentions) {
       // Refreshing the same note (after each autosave) keeps its last list on
@@ -192,11 +191,25 @@ export class LinkPanel {
   }
 
   private localGraph(subject: string, center: string): HTMLElement {
-    this.graph = new GraphCanvas({ label: `Local graph of ${subject}`, onOpen: (n) => this.actions.openNode(n), compact: true, centerId: center });
+    const label = `Local graph of ${subject}`;
+    // Refreshing the same note (after each autosave) keeps its graph: setGraph
+    // then updates it in place, keeping node positions, instead of restarting the layout.
+    if (this.graph && this.graphRegion?.center === center) {
+      this.graph.setLabel(label);
+      return this.graphRegion.element;
+    }
+    this.dropGraph();
+    this.graph = new GraphCanvas({ label, onOpen: (n) => this.actions.openNode(n), compact: true, centerId: center });
     const open = h('button', { type: 'button', className: 'button small', onclick: () => this.actions.openGraph() }, 'Open graph');
     const { section: el, header } = section('Local graph', null, this.graph.element);
     header.append(open);
+    this.graphRegion = { center, element: el };
     return el;
   }
 
+  private dropGraph(): void {
+    this.graph?.destroy();
+    this.graph = null;
+    this.graphRegion = null;
+  }
 }
